@@ -1,0 +1,70 @@
+package io.dhcpsuite.codec;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/** IPv6 literals for option data; never touches the resolver. */
+final class Ipv6 {
+
+    private Ipv6() {
+    }
+
+    static byte[] parse(String text) {
+        // A ':' makes InetAddress treat the text as a literal only, never as a host name to resolve.
+        if (text.indexOf(':') < 0 || !text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.')) {
+            throw invalid(text);
+        }
+        try {
+            InetAddress a = InetAddress.getByName(text);
+            if (!(a instanceof Inet6Address)) {
+                throw invalid(text);
+            }
+            return a.getAddress();
+        } catch (UnknownHostException e) {
+            throw invalid(text);
+        }
+    }
+
+    private static IllegalArgumentException invalid(String text) {
+        return new IllegalArgumentException("'" + text + "' is not a valid IPv6 address");
+    }
+
+    /** RFC 5952 §4: lower case, longest run of two or more zero groups as "::". */
+    static String format(byte[] a) {
+        int[] g = new int[8];
+        for (int i = 0; i < 8; i++) {
+            g[i] = ((a[2 * i] & 0xFF) << 8) | (a[2 * i + 1] & 0xFF);
+        }
+        int bestStart = -1;
+        int bestLen = 1;
+        for (int i = 0; i < 8; ) {
+            if (g[i] != 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < 8 && g[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLen) {
+                bestStart = i;
+                bestLen = j - i;
+            }
+            i = j;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                sb.append("::");
+                i += bestLen - 1;
+                continue;
+            }
+            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
+                sb.append(':');
+            }
+            sb.append(Integer.toHexString(g[i]));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,62 @@
+package io.dhcpsuite.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigCheckTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream oldOut;
+    private PrintStream oldErr;
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        System.setOut(new PrintStream(out, true));
+        System.setErr(new PrintStream(err, true));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+    }
+
+    @Test
+    void passesTheExampleAndPrintsWarnings(@TempDir Path dir) throws Exception {
+        assertThat(ConfigCheck.run(new String[] {"../examples/kea-dhcp4.json"})).isZero();
+        assertThat(out.toString()).isEqualTo("Syntax check OK" + System.lineSeparator());
+
+        Path f = dir.resolve("c.json");
+        Files.writeString(f, "{ \"Dhcp4\": { \"offer-lifetime\": 60 } }");
+        assertThat(ConfigCheck.run(new String[] {f.toString()})).isZero();
+        assertThat(err.toString()).contains("WARN Dhcp4/offer-lifetime: accepted but not implemented");
+    }
+
+    @Test
+    void failsWithThePathAndNoStackTrace(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("c.json");
+        Files.writeString(f, "{ \"Dhcp4\": { \"subnet4\": [ { \"id\": 1, \"subnet\": \"192.0.2.0/24\", \"pols\": [] } ] } }");
+        assertThat(ConfigCheck.run(new String[] {f.toString()})).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("ERROR Dhcp4/subnet4[0]/pols: unknown parameter (did you mean 'pools'?)"
+                + System.lineSeparator());
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void failsOnAMissingFileOrMissingArgument(@TempDir Path dir) {
+        assertThat(ConfigCheck.run(new String[] {dir.resolve("none.json").toString()})).isEqualTo(1);
+        assertThat(err.toString()).contains("ERROR ").contains("none.json: no such file").doesNotContain("\tat ");
+        assertThat(ConfigCheck.run(new String[0])).isEqualTo(1);
+    }
+}

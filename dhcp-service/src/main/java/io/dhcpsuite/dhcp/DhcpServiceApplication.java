@@ -1,0 +1,31 @@
+package io.dhcpsuite.dhcp;
+
+import io.dhcpsuite.dhcp.bootstrap.ConfigStartup;
+import io.dhcpsuite.dhcp.transport.PortBindException;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * The DHCPv4 packet service. Properties: {@code suite.config} (Kea-format file),
+ * {@code suite.dhcp-port} (67), {@code suite.dhcp-client-port} (dhcp-port + 1),
+ * {@code suite.lease-service-url} (http://127.0.0.1:8082), {@code suite.lease-client.*}
+ * (batch-size 256, linger 1ms, max-in-flight 4, queue-capacity 8192, timeout 2s).
+ */
+@SpringBootApplication
+public class DhcpServiceApplication {
+    public static void main(String[] args) {
+        SpringApplication app = new SpringApplication(DhcpServiceApplication.class);
+        app.addListeners(new ConfigStartup());
+        try {
+            app.run(args);
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof PortBindException) {
+                    System.err.println("ERROR " + t.getMessage());
+                    System.exit(1);
+                }
+            }
+            throw e;
+        }
+    }
+}

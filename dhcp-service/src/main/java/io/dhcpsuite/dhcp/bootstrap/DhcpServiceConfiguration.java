@@ -1,0 +1,175 @@
+package io.dhcpsuite.dhcp.bootstrap;
+
+import io.dhcpsuite.api.command.CommandDispatcher;
+import io.dhcpsuite.api.command.Shutdown;
+import io.dhcpsuite.api.config.ConfigPhases;
+import io.dhcpsuite.dhcp.reconfig.ConfigWrite;
+import io.dhcpsuite.dhcp.reconfig.RunningConfig;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import io.dhcpsuite.api.ddns.NcrSender;
+import io.dhcpsuite.config.DhcpDdnsClient;
+import java.net.InetSocketAddress;
+import org.slf4j.LoggerFactory;
+import io.dhcpsuite.api.stats.Statistics;
+import io.dhcpsuite.config.SuiteConfig;
+import io.dhcpsuite.config.SuiteConfigBootstrap;
+import io.dhcpsuite.dhcp.command.DhcpCommands;
+import io.dhcpsuite.dhcp.leaseclient.BatchingLeaseClient;
+import io.dhcpsuite.dhcp.leaseclient.LeaseClientSettings;
+import io.dhcpsuite.dhcp.processing.DhcpState;
+import io.dhcpsuite.dhcp.processing.PacketProcessor;
+import io.dhcpsuite.dhcp.processing.ServerSettings;
+import io.dhcpsuite.dhcp.stats.PacketMetrics;
+import io.dhcpsuite.dhcp.stats.PacketStats;
+import io.dhcpsuite.dhcp.transport.DhcpSockets;
+import io.dhcpsuite.dhcp.transport.LocalAddresses;
+import io.dhcpsuite.dhcp.transport.SocketPlan;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Wires the packet path. The sockets are opened here and started by {@link DhcpLifecycle}. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DhcpServiceProperties.class)
+class DhcpServiceConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemDefaultZone();
+    }
+
+    @Bean
+    SuiteConfig suiteConfig(DhcpServiceProperties props) {
+        SuiteConfig early = ConfigStartup.loaded();
+        if (early != null) {
+            return early;
+        }
+        SuiteConfig config = SuiteConfigBootstrap.load(props.config());
+        KeaLoggers.apply(config.dhcp4() == null ? null : config.dhcp4().loggers());
+        return config;
+    }
+
+    @Bean
+    Statistics statistics(Clock clock) {
+        return new Statistics(clock);
+    }
+
+    @Bean
+    PacketStats packetStats(Statistics statistics, ObjectProvider<MeterRegistry> registry) {
+        PacketStats stats = new PacketStats(statistics);
+        registry.ifAvailable(r -> PacketMetrics.bind(stats, r));
+        return stats;
+    }
+
+    @Bean
+    DhcpState dhcpState(Clock clock) {
+        return new DhcpState(clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    DhcpSockets dhcpSockets(SuiteConfig config, DhcpServiceProperties props) {
+        List<SocketPlan.Endpoint> plan = SocketPlan.of(config.dhcp4() == null ? null : config.dhcp4().interfacesConfig());
+        return DhcpSockets.bind(plan, props.dhcpPort());
+    }
+
+    @Bean
+    ServerSettings serverSettings(SuiteConfig config, DhcpServiceProperties props, DhcpSockets sockets) {
+        Set<Integer> own = new HashSet<>(LocalAddresses.all());
+        sockets.sockets().forEach(b -> {
+            if (b.ingress().serverId() != 0) {
+                own.add(b.ingress().serverId());
+            }
+        });
+        return ServerSettings.of(config.dhcp4(), config.raw() == null ? null : config.raw().get("Dhcp4"),
+                props.dhcpPort(), props.clientPort(), own);
+    }
+
+    @Bean(destroyMethod = "close")
+    BatchingLeaseClient leaseClient(DhcpServiceProperties props, org.springframework.core.env.Environment env) {
+        DhcpServiceProperties.LeaseClient lc = props.leaseClient();
+        LeaseClientSettings settings = new LeaseClientSettings(props.leaseServiceUrl(), lc.batchSize(), lc.linger(),
+                lc.maxInFlight(), lc.queueCapacity(), lc.timeout());
+        if ("tcp".equals(lc.transport())) {
+            // The host of suite.lease-service-url, lease-service's TCP port.
+            String host = java.net.URI.create(props.leaseServiceUrl()).getHost();
+            int port = env.getProperty("suite.lease-service.tcp-port", Integer.class, 8092);
+            return new BatchingLeaseClient(settings, new io.dhcpsuite.dhcp.leaseclient.TcpLeaseTransport(
+                    host, port, lc.timeout()));
+        }
+        return new BatchingLeaseClient(settings, JsonMapper.builder().disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build());
+    }
+
+    /**
+     * The NCR sender to ddns-service, when the file's {@code dhcp-ddns.enable-updates} is true; a
+     * null bean otherwise. Its counters are {@code ncr-sent}, {@code ncr-queue-full} and
+     * {@code ncr-send-failed}.
+     */
+    @Bean(destroyMethod = "close")
+    NcrSender ncrSender(SuiteConfig config, Statistics statistics) {
+        DhcpDdnsClient c = config.dhcp4() == null ? null : config.dhcp4().dhcpDdnsClient();
+        if (c == null || !c.enableUpdates()) {
+            return null;
+        }
+        InetSocketAddress from = c.senderIp().isEmpty() && c.senderPort() == 0 ? null
+                : c.senderIp().isEmpty() ? new InetSocketAddress(c.senderPort())
+                : new InetSocketAddress(c.senderIp(), c.senderPort());
+        LoggerFactory.getLogger("kea-dhcp4.ddns").info("DHCP4_DDNS_SENDER_STARTED NCRs go to {}:{} over UDP, queue {}",
+                c.serverIp(), c.serverPort(), c.maxQueueSize());
+        return new NcrSender(new InetSocketAddress(c.serverIp(), c.serverPort()), from, c.maxQueueSize(), statistics, "ncr-");
+    }
+
+    @Bean
+    PacketProcessor packetProcessor(ServerSettings settings, DhcpState state, BatchingLeaseClient leases,
+                                    PacketStats stats, ObjectProvider<NcrSender> ncrSender) {
+        return new PacketProcessor(settings, state, leases, stats, ncrSender.getIfAvailable());
+    }
+
+    /** The running configuration: what config-get shows and what config-set/config-reload replace. */
+    @Bean
+    RunningConfig runningConfig(SuiteConfig config, PacketProcessor processor, Clock clock) {
+        return new RunningConfig(config, processor, clock,
+                c -> KeaLoggers.apply(c.dhcp4() == null ? null : c.dhcp4().loggers()));
+    }
+
+    @Bean
+    CommandDispatcher commandDispatcher(Clock clock, Statistics statistics, DhcpState state, RunningConfig running,
+                                        PacketProcessor processor, DhcpSockets sockets,
+                                        ConfigurableApplicationContext context) {
+        CommandDispatcher d = DhcpCommands.register(new CommandDispatcher(), clock, statistics, state,
+                running::current, () -> processor.settings().selector(), running::configuredAt,
+                status -> socketsStatus(status, sockets));
+        ConfigPhases.register(d, running);
+        ConfigWrite.register(d, running::current);
+        Shutdown.register(d, exitValue -> {
+            LoggerFactory.getLogger("kea-dhcp4.dhcp4").info("DHCP4_SHUTDOWN_REQUEST shutdown of server requested");
+            System.exit(SpringApplication.exit(context, () -> exitValue));
+        });
+        return d;
+    }
+
+    private static void socketsStatus(ObjectNode status, DhcpSockets sockets) {
+        ObjectNode s = status.putObject("sockets");
+        boolean ok = sockets.sockets().stream().allMatch(b -> b.channel().isOpen());
+        s.put("status", ok ? "ready" : "failed");
+        if (!ok) {
+            ArrayNode errors = s.putArray("errors");
+            sockets.sockets().stream().filter(b -> !b.channel().isOpen())
+                    .forEach(b -> errors.add("socket on port " + b.port() + " is closed"));
+        }
+    }
+
+    @Bean
+    DhcpLifecycle dhcpLifecycle(DhcpSockets sockets, PacketProcessor processor, SuiteConfig config) {
+        return new DhcpLifecycle(sockets, processor, config);
+    }
+}

@@ -1,0 +1,59 @@
+package io.dhcpsuite.dhcp.bootstrap;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The {@code suite.*} properties dhcp-service reads.
+ *
+ * @param config           Kea-format configuration file ({@code --suite.config=FILE} from dhcpctl)
+ * @param dhcpPort         UDP port to listen on and to reach relays on (67; 0 = ephemeral, tests)
+ * @param dhcpClientPort   UDP port of clients (default: dhcp-port + 1, i.e. 68)
+ * @param leaseServiceUrl  lease-service base URL
+ * @param leaseClient      batching of lease operations
+ */
+@ConfigurationProperties("suite")
+public record DhcpServiceProperties(
+        String config,
+        @DefaultValue("67") int dhcpPort,
+        Integer dhcpClientPort,
+        @DefaultValue("http://127.0.0.1:8082") String leaseServiceUrl,
+        @DefaultValue LeaseClient leaseClient) {
+
+    public DhcpServiceProperties {
+        if (dhcpPort < 0 || dhcpPort > 65535) {
+            throw new IllegalArgumentException("suite.dhcp-port: " + dhcpPort + " is not a UDP port");
+        }
+    }
+
+    public int clientPort() {
+        return dhcpClientPort != null ? dhcpClientPort : dhcpPort + 1;
+    }
+
+    /**
+     * @param batchSize     suite.lease-client.batch-size: ops per request at most
+     * @param linger        suite.lease-client.linger: wait for more ops while a batch is in flight
+     * @param maxInFlight   suite.lease-client.max-in-flight: concurrent batch requests
+     * @param queueCapacity suite.lease-client.queue-capacity: waiting ops before packets are dropped
+     * @param timeout       suite.lease-client.timeout: per request
+     * @param transport     suite.lease-client.transport: {@code tcp} (binary frames on one kept-alive
+     *                      connection to lease-service's {@code suite.lease-service.tcp-port}) or
+     *                      {@code http} (JSON to the batch endpoint of {@code suite.lease-service-url})
+     */
+    public record LeaseClient(
+            @DefaultValue("256") int batchSize,
+            @DefaultValue("1ms") Duration linger,
+            @DefaultValue("4") int maxInFlight,
+            @DefaultValue("8192") int queueCapacity,
+            @DefaultValue("2s") Duration timeout,
+            @DefaultValue("tcp") String transport) {
+
+        public LeaseClient {
+            if (!"tcp".equals(transport) && !"http".equals(transport)) {
+                throw new IllegalArgumentException("suite.lease-client.transport: '" + transport
+                        + "' is neither tcp nor http");
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.dhcpsuite.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The suite on PostgreSQL (the local server, 127.0.0.1:5432): DORAs, rows in the table, restart. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PostgresqlEndToEndIT {
+    static final String DB = "dhcp_e2e";
+    static final String ADMIN_URL = System.getProperty("test.pg.url", "jdbc:postgresql://127.0.0.1:5432/postgres");
+    @TempDir
+    static Path dir;
+    static Suite suite;
+    static Perfdhcp.Report firstRun;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Preconditions.rootAndPerfdhcp();
+        try (Connection c = DriverManager.getConnection(ADMIN_URL, "postgres", "");
+             Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)");
+            st.execute("CREATE DATABASE " + DB);
+        }
+        suite = Suite.start(Configs.postgresql(dir, DB), dir);
+        Perfdhcp.warmUp();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void completesThousandsOfDorasWithLeasesInTheDatabase() throws Exception {
+        long rowsBefore = leaseRows();
+        firstRun = Perfdhcp.run(300, 1_000_000, 10);
+        assertThat(firstRun.discoversSent()).as(firstRun.output()).isGreaterThan(2500);
+        assertThat(firstRun.acks()).as(firstRun.output()).isEqualTo(firstRun.discoversSent());
+        assertThat(firstRun.leases()).hasSize((int) firstRun.acks());
+        assertThat(leaseRows() - rowsBefore).isEqualTo(firstRun.acks());
+    }
+
+    private static long leaseRows() throws Exception {
+        try (Connection c = DriverManager.getConnection(ADMIN_URL.replace("/postgres", "/" + DB), "postgres", "");
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM lease4")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void leasesSurviveRestartOfLeaseService() throws Exception {
+        Suite.Result r = suite.dhcpctl(Duration.ofMinutes(3), "restart", "lease-service");
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        LeaseChecks.allLeased(suite, firstRun.leases());
+        Perfdhcp.Report again = Perfdhcp.run(100, 1_000_000, 3);
+        assertThat(again.acks()).as(again.output()).isEqualTo(again.discoversSent()).isPositive();
+    }
+}

@@ -1,0 +1,47 @@
+package io.dhcpsuite.gateway.routing;
+
+import java.util.List;
+
+/**
+ * Which suite service answers a Kea command sent for a Kea service name. Kea users address
+ * {@code "dhcp4"} and {@code "d2"}; inside the suite, the lease commands live in lease-service, HA
+ * commands in ha-service, packet-side commands in dhcp-service. Statistics are split between
+ * dhcp-service (pkt4-*) and lease-service (leases), so they fan out to both and are merged;
+ * config-test and shutdown go to both too, as both play kea-dhcp4 (config-set and config-reload
+ * go to both through {@link ConfigTransaction}).
+ */
+public final class ServiceRoutes {
+
+    /** A suite service the gateway forwards to. */
+    public enum Target { DHCP, LEASE, HA, DDNS }
+
+    private ServiceRoutes() {
+    }
+
+    /**
+     * The targets for {@code command} sent to Kea service {@code service}, in the order their
+     * answers are merged; empty when the Kea service name is unknown.
+     */
+    public static List<Target> targets(String service, String command) {
+        return switch (service) {
+            case "dhcp4" -> dhcp4Targets(command);
+            case "d2" -> List.of(Target.DDNS);
+            default -> List.of();
+        };
+    }
+
+    private static List<Target> dhcp4Targets(String command) {
+        if (command.startsWith("lease4-") || command.startsWith("lease6-") || command.equals("leases-reclaim")
+                || command.startsWith("stat-lease")) {
+            return List.of(Target.LEASE);
+        }
+        if (command.startsWith("ha-")) {
+            return List.of(Target.HA);
+        }
+        if (command.startsWith("statistic-") || command.equals("list-commands")
+                || command.equals("config-test") || command.equals("shutdown")) {
+            return List.of(Target.DHCP, Target.LEASE);
+        }
+        return List.of(Target.DHCP);
+    }
+}

@@ -1,0 +1,16 @@
+package io.dhcpsuite.lease;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class LeaseServiceApplication {
+    public static void main(String[] args) {
+        try {
+            SpringApplication.run(LeaseServiceApplication.class, args);
+        } catch (RuntimeException e) {
+            // Spring has already reported why (a refused configuration as one line); exit non-zero
+            System.exit(1);
+        }
+    }
+}

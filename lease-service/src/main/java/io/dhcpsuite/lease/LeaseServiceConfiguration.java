@@ -1,0 +1,215 @@
+package io.dhcpsuite.lease;
+
+import io.dhcpsuite.api.command.CommandDispatcher;
+import io.dhcpsuite.api.command.Shutdown;
+import io.dhcpsuite.api.config.ConfigPhases;
+import io.dhcpsuite.lease.config.RunningConfig;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import io.dhcpsuite.api.stats.Statistics;
+import io.dhcpsuite.lease.allocation.AllocationEngine;
+import io.dhcpsuite.lease.batch.GroupCommitter;
+import io.dhcpsuite.lease.batch.LeaseBatchService;
+import io.dhcpsuite.lease.command.LeaseCommands;
+import io.dhcpsuite.api.stats.StatisticCommands;
+import io.dhcpsuite.api.ddns.NcrSender;
+import io.dhcpsuite.config.DhcpDdnsClient;
+import io.dhcpsuite.config.Dhcp4Config;
+import io.dhcpsuite.lease.ddns.LeaseDdns;
+import java.net.InetSocketAddress;
+import io.dhcpsuite.config.KeaConfigLoader;
+import io.dhcpsuite.config.LeaseDatabase;
+import io.dhcpsuite.config.SuiteConfig;
+import io.dhcpsuite.config.SuiteConfigBootstrap;
+import io.dhcpsuite.lease.config.ConfigFile;
+import io.dhcpsuite.lease.memfile.MemfileBackend;
+import io.dhcpsuite.lease.postgres.PostgresBackend;
+import io.dhcpsuite.lease.reclamation.Reclaimer;
+import io.dhcpsuite.lease.stats.LeaseStats;
+import io.dhcpsuite.lease.stats.StatsMeters;
+import io.dhcpsuite.lease.store.LeaseBackend;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import io.dhcpsuite.api.command.BasicCommands;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires the lease store: configuration, backend, engine, group commit, reclamation, commands. */
+@Configuration(proxyBeanMethods = false)
+class LeaseServiceConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(LeaseServiceConfiguration.class);
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /**
+     * The file named by {@code suite.config}, loaded as every service loads it: a refused file stops
+     * the process with the key's path ({@link SuiteConfigBootstrap} exits with status 2).
+     */
+    @Bean
+    SuiteConfig suiteConfig(Environment env) {
+        String file = ConfigFile.location(env);
+        if (file.isBlank()) {
+            log.warn("no --suite.config given and no {}: serving no subnets", ConfigFile.EXAMPLE);
+        }
+        return SuiteConfigBootstrap.load(file);
+    }
+
+    @Bean
+    Dhcp4Config dhcp4Config(SuiteConfig suite) {
+        Dhcp4Config cfg = suite.dhcp4();
+        if (cfg == null) {
+            log.warn("configuration {} has no Dhcp4 section: serving no subnets", suite.source());
+            cfg = KeaConfigLoader.parse("{\"Dhcp4\": {}}", null).dhcp4();
+        }
+        log.info("configuration {}: {} subnet(s), lease database {}", suite.source(), cfg.subnets().size(), cfg.leaseDatabase());
+        return cfg;
+    }
+
+    @Bean
+    Statistics statistics(Clock clock) {
+        return new Statistics(clock);
+    }
+
+    @Bean
+    LeaseStats leaseStats(Statistics statistics, Dhcp4Config config) {
+        return new LeaseStats(statistics, config);
+    }
+
+    @Bean
+    AllocationEngine allocationEngine(Dhcp4Config config, LeaseStats stats, Clock clock) {
+        return new AllocationEngine(config, stats, clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    LeaseBackend leaseBackend(SuiteConfig suite, Dhcp4Config config, Environment env, ObjectProvider<DataSource> dataSource,
+                              ObjectProvider<FlywayMigrationInitializer> flyway) {
+        LeaseDatabase db = config.leaseDatabase();
+        if (db.isPostgresql()) {
+            flyway.getIfAvailable(); // the schema must exist before the start-up load
+            DataSource ds = dataSource.getObject();
+            return new PostgresBackend(new JdbcTemplate(ds), new TransactionTemplate(new DataSourceTransactionManager(ds)));
+        }
+        // a relative name resolves against the working directory, as kea-dhcp4 resolves it
+        Path file = db.name() != null && !db.name().isBlank()
+                ? Path.of(db.name())
+                : Path.of(env.getProperty("suite.run-dir", "run"), "kea-leases4.csv");
+        return new MemfileBackend(file, db.persist(), ConfigFile.maxRowErrors(suite));
+    }
+
+    /** Loads the stored leases into memory, then routes the engine's changes to the writer. */
+    @Bean(destroyMethod = "close")
+    GroupCommitter groupCommitter(LeaseBackend backend, AllocationEngine engine, ObjectProvider<MeterRegistry> meters) {
+        long t0 = System.nanoTime();
+        var leases = backend.load();
+        engine.load(leases);
+        log.info("DHCPSRV_{}_LEASES_LOADED {} lease(s) loaded from {} in {} ms", backend.type().toUpperCase(),
+                leases.size(), backend.type(), (System.nanoTime() - t0) / 1_000_000);
+        GroupCommitter committer = new GroupCommitter(backend, meters.getIfAvailable(SimpleMeterRegistry::new));
+        engine.sink(committer::submit);
+        return committer;
+    }
+
+    @Bean
+    LeaseBatchService leaseBatchService(AllocationEngine engine, GroupCommitter committer, Environment env) {
+        return new LeaseBatchService(engine, env.getProperty("suite.lease.commit-timeout", Duration.class, Duration.ofSeconds(5)));
+    }
+
+    /** Sends NCRs to ddns-service when {@code dhcp-ddns.enable-updates}; from an ephemeral port, as dhcp-service may hold sender-port. */
+    @Bean(destroyMethod = "close")
+    LeaseDdns leaseDdns(Dhcp4Config config, Statistics statistics, AllocationEngine engine) {
+        DhcpDdnsClient c = config.dhcpDdnsClient();
+        if (!c.enableUpdates()) {
+            return LeaseDdns.disabled(config);
+        }
+        InetSocketAddress bind = c.senderIp().isEmpty() ? null : new InetSocketAddress(c.senderIp(), 0);
+        NcrSender sender = new NcrSender(new InetSocketAddress(c.serverIp(), c.serverPort()), bind, c.maxQueueSize(),
+                statistics, "lease-ncr-");
+        LeaseDdns ddns = new LeaseDdns(config, sender);
+        engine.onReclaim(ddns::reclaimed);
+        log.info("DHCP_DDNS_SENDER_STARTED NCRs for reclaimed and deleted leases go to {}:{}", c.serverIp(), c.serverPort());
+        return ddns;
+    }
+
+    @Bean
+    Reclaimer reclaimer(AllocationEngine engine, GroupCommitter committer) {
+        return new Reclaimer(engine);
+    }
+
+    /** Ticks reclamation and runs memfile LFC on lfc-interval. */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService leaseTimers(Reclaimer reclaimer, LeaseBackend backend, AllocationEngine engine, Dhcp4Config config) {
+        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("lease-timers").daemon(true).factory());
+        timers.scheduleWithFixedDelay(() -> {
+            try {
+                reclaimer.tick();
+            } catch (RuntimeException e) {
+                log.warn("reclamation failed: {}", e.toString());
+            }
+        }, 1, 1, TimeUnit.SECONDS);
+        long lfc = config.leaseDatabase().lfcInterval();
+        if (backend instanceof MemfileBackend m && m.persist() && lfc > 0) {
+            timers.scheduleWithFixedDelay(() -> {
+                try {
+                    m.compact(() -> engine.locked(() -> List.copyOf(engine.index().all())));
+                } catch (Exception e) {
+                    log.error("DHCPSRV_MEMFILE_LFC_EXECUTE_FAIL lease file compaction failed: {}", e.toString());
+                }
+            }, lfc, lfc, TimeUnit.SECONDS);
+        }
+        return timers;
+    }
+
+    /** What config-get shows and config-set/config-reload replace; starts as the file's configuration. */
+    @Bean
+    RunningConfig runningConfig(SuiteConfig suite, Dhcp4Config config, AllocationEngine engine, LeaseDdns ddns) {
+        SuiteConfig initial = suite.dhcp4() != null ? suite
+                : new SuiteConfig(suite.source(), suite.raw(), config, suite.warnings());
+        return new RunningConfig(initial, engine, ddns);
+    }
+
+    @Bean
+    CommandDispatcher commandDispatcher(AllocationEngine engine, Reclaimer reclaimer, LeaseBackend backend,
+                                        Statistics statistics, Clock clock, LeaseDdns ddns, RunningConfig running,
+                                        ConfigurableApplicationContext context) {
+        CommandDispatcher d = new CommandDispatcher();
+        // list-commands here lets the gateway's merged dhcp4 list show the lease commands.
+        BasicCommands.register(d, "lease-service", clock, null);
+        StatisticCommands.register(d, statistics);
+        LeaseCommands.register(d, engine, reclaimer, backend, ddns);
+        ConfigPhases.registerGet(d, running::dhcp4);
+        ConfigPhases.register(d, running);
+        // the context's close stops the timers and drains the group commit before the process ends
+        Shutdown.register(d, exitValue -> {
+            log.info("DHCP4_SHUTDOWN_REQUEST shutdown of the lease side requested");
+            System.exit(SpringApplication.exit(context, () -> exitValue));
+        });
+        return d;
+    }
+
+    @Bean
+    StatsMeters statsMeters(LeaseStats stats) {
+        return new StatsMeters(stats);
+    }
+}

@@ -1,0 +1,155 @@
+package io.dhcpsuite.lease.batch;
+
+import io.dhcpsuite.lease.store.LeaseBackend;
+import io.dhcpsuite.lease.store.LeaseChange;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One writer thread in front of the backend. Whatever is queued when it wakes up (changes of any
+ * number of batches, commands and reclamation cycles) becomes one backend write, so the cost of a
+ * sync is shared by everything that arrived while the previous one ran; under load the groups grow
+ * by themselves, idle it writes at once. A failed write fails every waiter of that group, and is
+ * logged once per incident (until a write succeeds again), not once per lease.
+ *
+ * <p>Meters (Prometheus names): {@code lease_commit_groups_total} backend writes,
+ * {@code lease_commit_changes_total} lease changes written, {@code lease_commit_write_seconds}
+ * time of one backend write (count, sum, max), {@code lease_commit_group_changes} changes per
+ * write (count, sum, max: the group sizes), {@code lease_commit_failures_total} failed writes.
+ */
+public final class GroupCommitter implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
+    /** Upper bound of changes per backend write, to bound one transaction's size. */
+    static final int MAX_GROUP_CHANGES = 20_000;
+
+    private final LeaseBackend backend;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private final Counter groups;
+    private final Counter changesWritten;
+    private final Counter failures;
+    private final Timer writeTime;
+    private final DistributionSummary groupSize;
+    private volatile boolean running = true;
+    private boolean failing;
+
+    private record Pending(List<LeaseChange> changes, CompletableFuture<Void> done) {
+    }
+
+    /** With meters of its own, not published (tests). */
+    public GroupCommitter(LeaseBackend backend) {
+        this(backend, new SimpleMeterRegistry());
+    }
+
+    public GroupCommitter(LeaseBackend backend, MeterRegistry meters) {
+        this.backend = backend;
+        String type = backend.type();
+        this.groups = Counter.builder("lease.commit.groups").description("Backend writes (syncs) of the group commit")
+                .tag("backend", type).register(meters);
+        this.changesWritten = Counter.builder("lease.commit.changes").description("Lease changes written by the group commit")
+                .tag("backend", type).register(meters);
+        this.failures = Counter.builder("lease.commit.failures").description("Failed backend writes")
+                .tag("backend", type).register(meters);
+        this.writeTime = Timer.builder("lease.commit.write").description("Time of one backend write, sync included")
+                .tag("backend", type).register(meters);
+        this.groupSize = DistributionSummary.builder("lease.commit.group.changes").description("Lease changes per backend write")
+                .tag("backend", type).register(meters);
+        this.writer = Thread.ofPlatform().name("lease-writer").daemon(true).unstarted(this::run);
+        writer.start();
+    }
+
+    public CompletableFuture<Void> submit(List<LeaseChange> changes) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (!running) {
+            done.completeExceptionally(new IllegalStateException("lease writer stopped"));
+            return done;
+        }
+        queue.add(new Pending(changes, done));
+        return done;
+    }
+
+    private void run() {
+        List<Pending> group = new ArrayList<>();
+        List<LeaseChange> all = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                group.add(first);
+                all.addAll(first.changes);
+                Pending next;
+                while (all.size() < MAX_GROUP_CHANGES && (next = queue.poll()) != null) {
+                    group.add(next);
+                    all.addAll(next.changes);
+                }
+                long t0 = System.nanoTime();
+                try {
+                    backend.write(all);
+                    writeTime.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+                    groups.increment();
+                    changesWritten.increment(all.size());
+                    groupSize.record(all.size());
+                    if (failing) {
+                        failing = false;
+                        log.info("lease store writes succeed again ({})", backend.type());
+                    }
+                    group.forEach(p -> p.done.complete(null));
+                } catch (Exception e) {
+                    failures.increment();
+                    if (!failing) {
+                        failing = true;
+                        log.error("DHCPSRV_LEASE_WRITE_FAILED writing {} lease change(s) to {} failed: {}; "
+                                + "affected requests get no reply until writes succeed", all.size(), backend.type(), e.toString());
+                    }
+                    group.forEach(p -> p.done.completeExceptionally(e));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException e) {
+                log.error("lease writer: unexpected {}", e.toString(), e);
+                group.forEach(p -> p.done.completeExceptionally(e));
+            } finally {
+                group.clear();
+                all.clear();
+            }
+        }
+    }
+
+    /** Number of backend writes (syncs) so far. */
+    public long groups() {
+        return (long) groups.count();
+    }
+
+    public long changesWritten() {
+        return (long) changesWritten.count();
+    }
+
+    /** Mean time of one backend write in microseconds. */
+    public double meanWriteMicros() {
+        return writeTime.mean(TimeUnit.MICROSECONDS);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            writer.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

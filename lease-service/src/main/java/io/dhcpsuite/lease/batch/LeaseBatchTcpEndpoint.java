@@ -1,0 +1,65 @@
+package io.dhcpsuite.lease.batch;
+
+import io.dhcpsuite.api.lease.LeaseWireServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * The hot path's TCP endpoint: the same batches as {@code POST /internal/v1/lease4/batch}, in
+ * {@link io.dhcpsuite.api.lease.LeaseWire} frames over kept-alive, pipelined connections, served by
+ * plain blocking sockets (no Tomcat, no JSON). Each batch goes to {@link LeaseBatchService#process}
+ * and its answer leaves when that future completes, i.e. when the batch is durable.
+ *
+ * <p>Port {@code suite.lease-service.tcp-port} (default 8092; ephemeral when the HTTP port is
+ * ephemeral, as in tests; -1 turns it off), bound on {@code server.address} like the HTTP port.
+ * A port that cannot be bound fails the startup.
+ */
+@Component
+public class LeaseBatchTcpEndpoint implements DisposableBean {
+    private static final Logger log = LoggerFactory.getLogger(LeaseBatchTcpEndpoint.class);
+    public static final int DEFAULT_PORT = 8092;
+
+    private final LeaseWireServer server;
+
+    LeaseBatchTcpEndpoint(LeaseBatchService service, Environment env) {
+        Integer configured = env.getProperty("suite.lease-service.tcp-port", Integer.class);
+        int port = configured != null ? configured
+                : Integer.valueOf(0).equals(env.getProperty("server.port", Integer.class)) ? 0 : DEFAULT_PORT;
+        if (port < 0) {
+            server = null;
+            log.info("lease batch TCP endpoint off (suite.lease-service.tcp-port={})", port);
+            return;
+        }
+        String address = env.getProperty("server.address");
+        try {
+            InetAddress bind = address == null || address.isBlank() ? null : InetAddress.getByName(address);
+            server = new LeaseWireServer(bind, port, service::process).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("suite.lease-service.tcp-port: cannot listen on "
+                    + (address == null ? "*" : address) + ":" + port + ": " + e.getMessage(), e);
+        }
+        log.info("lease batch TCP endpoint listening on {}", server.address());
+    }
+
+    /** The bound port, or -1 when off. */
+    public int port() {
+        return server == null ? -1 : server.port();
+    }
+
+    public LeaseWireServer server() {
+        return server;
+    }
+
+    @Override
+    public void destroy() {
+        if (server != null) {
+            server.close();
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.dhcpsuite.lease.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dhcpsuite.codec.Ipv4;
+import io.dhcpsuite.lease.store.Lease;
+import io.dhcpsuite.lease.store.LeaseBackend;
+import io.dhcpsuite.lease.store.LeaseChange;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class GroupCommitterTest {
+    /** Records each write; the first one waits until the test lets it go. */
+    static final class GatedBackend implements LeaseBackend {
+        final CountDownLatch firstStarted = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        final List<Integer> writes = new ArrayList<>();
+
+        @Override
+        public Collection<Lease> load() {
+            return List.of();
+        }
+
+        @Override
+        public void write(List<LeaseChange> changes) throws Exception {
+            synchronized (this) {
+                writes.add(changes.size());
+            }
+            firstStarted.countDown();
+            release.await(10, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public String type() {
+            return "gated";
+        }
+    }
+
+    static List<LeaseChange> changes(int from, int n) {
+        List<LeaseChange> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(LeaseChange.upsert(new Lease(Ipv4.parse("10.0.0.0") + from + i, "02:00:00:00:00:01", null, 3600, 0, 1, 0,
+                    false, false, "", 0, null)));
+        }
+        return out;
+    }
+
+    @Test
+    void changesQueuedDuringAWriteBecomeOneGroupAndAreCounted() throws Exception {
+        GatedBackend backend = new GatedBackend();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        try (GroupCommitter committer = new GroupCommitter(backend, meters)) {
+            CompletableFuture<Void> first = committer.submit(changes(0, 2));
+            assertThat(backend.firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
+            List<CompletableFuture<Void>> waiting = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                waiting.add(committer.submit(changes(10 + 3 * i, 3)));
+            }
+            backend.release.countDown();
+            first.get(10, TimeUnit.SECONDS);
+            CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        }
+        assertThat(backend.writes).containsExactly(2, 15);
+        assertThat(meters.get("lease.commit.groups").tag("backend", "gated").counter().count()).isEqualTo(2);
+        assertThat(meters.get("lease.commit.changes").counter().count()).isEqualTo(17);
+        assertThat(meters.get("lease.commit.group.changes").summary().max()).isEqualTo(15);
+        assertThat(meters.get("lease.commit.write").timer().count()).isEqualTo(2);
+        assertThat(meters.get("lease.commit.failures").counter().count()).isZero();
+    }
+
+    @Test
+    void aFailedWriteFailsItsWaitersAndIsCounted() throws Exception {
+        LeaseBackend broken = new LeaseBackend() {
+            @Override
+            public Collection<Lease> load() {
+                return List.of();
+            }
+
+            @Override
+            public void write(List<LeaseChange> changes) throws Exception {
+                throw new java.io.IOException("disk full");
+            }
+
+            @Override
+            public String type() {
+                return "broken";
+            }
+        };
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        try (GroupCommitter committer = new GroupCommitter(broken, meters)) {
+            CompletableFuture<Void> f = committer.submit(changes(0, 1));
+            assertThat(f).failsWithin(10, TimeUnit.SECONDS);
+        }
+        assertThat(meters.get("lease.commit.failures").counter().count()).isEqualTo(1);
+        assertThat(meters.get("lease.commit.groups").counter().count()).isZero();
+    }
+}

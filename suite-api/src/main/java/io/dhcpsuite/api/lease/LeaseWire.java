@@ -1,0 +1,412 @@
+package io.dhcpsuite.api.lease;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInput;
+import java.io.DataInputStream;
+import java.io.DataOutput;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The binary form of the hot-path exchange ({@link LeaseBatch4} / {@link LeaseBatch4Result}) for
+ * the kept-alive TCP transport between dhcp-service and lease-service. It carries exactly what the
+ * JSON form carries, without JSON's parsing cost.
+ *
+ * <p>A connection starts with the client's {@link #MAGIC}. Then both directions are a sequence of
+ * frames: {@code int length} (of what follows, at most {@link #MAX_FRAME}), {@code long
+ * correlation id}, {@code byte type}, payload. Client to server: type {@link #BATCH}, payload the
+ * ops. Server to client, with the batch's correlation id: type {@link #RESULTS}, payload the
+ * results in op order, or type {@link #FAILED}, payload one string. Answers may come in any order.
+ *
+ * <p>Fields are big-endian {@link DataOutput} primitives; booleans one byte; a string is an
+ * {@code int} byte count ({@code -1} for null) and UTF-8 bytes; a list is an {@code int} count
+ * ({@code -1} for null) and its elements; an enum is its ordinal as a byte ({@code -1} for null); a
+ * nullable record or {@code Long} is a presence byte then the value. {@code user-context} travels
+ * as its JSON text. Anything else (a bad count, an unknown ordinal, bytes left over) is a
+ * {@link MalformedFrameException}: the receiver closes that connection.
+ */
+public final class LeaseWire {
+    /** "LWB1": the first four bytes a client sends on a new connection. */
+    public static final int MAGIC = 0x4C574231;
+    /** Largest frame body accepted (a batch of thousands of ops is far smaller). */
+    public static final int MAX_FRAME = 16 << 20;
+    public static final byte BATCH = 1;
+    public static final byte RESULTS = 2;
+    public static final byte FAILED = 3;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final LeaseOp4.Kind[] KINDS = LeaseOp4.Kind.values();
+    private static final LeaseResult4.Status[] STATUSES = LeaseResult4.Status.values();
+
+    private LeaseWire() {
+    }
+
+    /** A frame that does not decode; the connection it came on is closed. */
+    public static final class MalformedFrameException extends IOException {
+        public MalformedFrameException(String message) {
+            super(message);
+        }
+    }
+
+    /** One decoded frame: correlation id, type and the undecoded payload. */
+    public record Frame(long correlationId, byte type, byte[] payload) {
+    }
+
+    // ---- frames
+
+    /** Writes one frame (not flushed). */
+    public static void writeFrame(OutputStream out, long correlationId, byte type, byte[] payload) throws IOException {
+        int length = 9 + payload.length;
+        byte[] head = new byte[13];
+        putInt(head, 0, length);
+        putLong(head, 4, correlationId);
+        head[12] = type;
+        out.write(head);
+        out.write(payload);
+    }
+
+    /** Reads one frame; null at a clean end of stream between frames. */
+    public static Frame readFrame(DataInputStream in) throws IOException {
+        int b0 = in.read();
+        if (b0 < 0) {
+            return null;
+        }
+        int length = (b0 << 24) | (in.readUnsignedByte() << 16) | (in.readUnsignedByte() << 8) | in.readUnsignedByte();
+        if (length < 9 || length > MAX_FRAME) {
+            throw new MalformedFrameException("frame length " + length + " outside 9.." + MAX_FRAME);
+        }
+        long id = in.readLong();
+        byte type = in.readByte();
+        byte[] payload = new byte[length - 9];
+        in.readFully(payload);
+        return new Frame(id, type, payload);
+    }
+
+    private static void putInt(byte[] b, int at, int v) {
+        b[at] = (byte) (v >>> 24);
+        b[at + 1] = (byte) (v >>> 16);
+        b[at + 2] = (byte) (v >>> 8);
+        b[at + 3] = (byte) v;
+    }
+
+    private static void putLong(byte[] b, int at, long v) {
+        putInt(b, at, (int) (v >>> 32));
+        putInt(b, at + 4, (int) v);
+    }
+
+    // ---- whole payloads
+
+    public static byte[] encodeOps(List<LeaseOp4> ops) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + ops.size() * 96);
+        try {
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeInt(ops.size());
+            for (LeaseOp4 op : ops) {
+                writeOp(out, op);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    public static List<LeaseOp4> decodeOps(byte[] payload) throws MalformedFrameException {
+        return decodeWhole(payload, in -> {
+            int n = count(in, payload.length);
+            if (n < 0) {
+                throw new MalformedFrameException("null op list");
+            }
+            List<LeaseOp4> ops = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                ops.add(readOp(in));
+            }
+            return ops;
+        });
+    }
+
+    public static byte[] encodeResults(List<LeaseResult4> results) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + results.size() * 128);
+        try {
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeInt(results.size());
+            for (LeaseResult4 r : results) {
+                writeResult(out, r);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    public static List<LeaseResult4> decodeResults(byte[] payload) throws MalformedFrameException {
+        return decodeWhole(payload, in -> {
+            int n = count(in, payload.length);
+            if (n < 0) {
+                throw new MalformedFrameException("null result list");
+            }
+            List<LeaseResult4> results = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                results.add(readResult(in));
+            }
+            return results;
+        });
+    }
+
+    public static byte[] encodeString(String s) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            writeString(new DataOutputStream(bytes), s);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    public static String decodeString(byte[] payload) throws MalformedFrameException {
+        return decodeWhole(payload, LeaseWire::readString);
+    }
+
+    private interface Reader<T> {
+        T read(DataInputStream in) throws IOException;
+    }
+
+    private static <T> T decodeWhole(byte[] payload, Reader<T> reader) throws MalformedFrameException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
+        try {
+            T value = reader.read(in);
+            if (in.available() != 0) {
+                throw new MalformedFrameException(in.available() + " bytes left over after the payload");
+            }
+            return value;
+        } catch (MalformedFrameException e) {
+            throw e;
+        } catch (EOFException e) {
+            throw new MalformedFrameException("payload ends early");
+        } catch (IOException | RuntimeException e) {
+            throw new MalformedFrameException("payload does not decode: " + e);
+        }
+    }
+
+    private static int count(DataInput in, int limit) throws IOException {
+        int n = in.readInt();
+        if (n < -1 || n > limit) {
+            throw new MalformedFrameException("count " + n + " out of range");
+        }
+        return n;
+    }
+
+    // ---- records
+
+    public static void writeOp(DataOutput out, LeaseOp4 op) throws IOException {
+        out.writeLong(op.id());
+        writeEnum(out, op.kind());
+        List<Long> subnets = op.subnetIds();
+        if (subnets == null) {
+            out.writeInt(-1);
+        } else {
+            out.writeInt(subnets.size());
+            for (Long s : subnets) {
+                out.writeLong(s);
+            }
+        }
+        out.writeInt(op.hwType());
+        writeString(out, op.hwAddress());
+        writeString(out, op.clientId());
+        out.writeBoolean(op.matchClientId());
+        writeString(out, op.requestedAddress());
+        out.writeBoolean(op.exact());
+        writeString(out, op.reservedAddress());
+        out.writeLong(op.reservedSubnetId());
+        writeStrings(out, op.clientClasses());
+        out.writeLong(op.validLifetime());
+        writeString(out, op.hostname());
+        out.writeBoolean(op.fqdnFwd());
+        out.writeBoolean(op.fqdnRev());
+        out.writeBoolean(op.generateHostname());
+    }
+
+    public static LeaseOp4 readOp(DataInput in) throws IOException {
+        long id = in.readLong();
+        LeaseOp4.Kind kind = readEnum(in, KINDS);
+        int n = in.readInt();
+        List<Long> subnets = null;
+        if (n < -1 || n > MAX_FRAME / 8) {
+            throw new MalformedFrameException("subnet count " + n + " out of range");
+        } else if (n >= 0) {
+            subnets = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                subnets.add(in.readLong());
+            }
+        }
+        int hwType = in.readInt();
+        String hw = readString(in);
+        String clientId = readString(in);
+        boolean matchClientId = readBoolean(in);
+        String requested = readString(in);
+        boolean exact = readBoolean(in);
+        String reserved = readString(in);
+        long reservedSubnet = in.readLong();
+        List<String> classes = readStrings(in);
+        long valid = in.readLong();
+        String hostname = readString(in);
+        boolean fwd = readBoolean(in);
+        boolean rev = readBoolean(in);
+        boolean generate = readBoolean(in);
+        return new LeaseOp4(id, kind, subnets, hwType, hw, clientId, matchClientId, requested, exact, reserved,
+                reservedSubnet, classes, valid, hostname, fwd, rev, generate);
+    }
+
+    public static void writeResult(DataOutput out, LeaseResult4 r) throws IOException {
+        out.writeLong(r.id());
+        writeEnum(out, r.status());
+        writeLease(out, r.lease());
+        out.writeBoolean(r.reused());
+        writeString(out, r.message());
+        writeLease(out, r.previous());
+    }
+
+    public static LeaseResult4 readResult(DataInput in) throws IOException {
+        long id = in.readLong();
+        LeaseResult4.Status status = readEnum(in, STATUSES);
+        Lease4 lease = readLease(in);
+        boolean reused = readBoolean(in);
+        String message = readString(in);
+        Lease4 previous = readLease(in);
+        return new LeaseResult4(id, status, lease, reused, message, previous);
+    }
+
+    /** A nullable lease: presence byte, then the fields. */
+    public static void writeLease(DataOutput out, Lease4 l) throws IOException {
+        if (l == null) {
+            out.writeByte(0);
+            return;
+        }
+        out.writeByte(1);
+        writeString(out, l.ipAddress());
+        writeString(out, l.hwAddress());
+        writeString(out, l.clientId());
+        out.writeLong(l.subnetId());
+        if (l.poolId() == null) {
+            out.writeByte(0);
+        } else {
+            out.writeByte(1);
+            out.writeLong(l.poolId());
+        }
+        out.writeLong(l.cltt());
+        out.writeLong(l.validLft());
+        out.writeBoolean(l.fqdnFwd());
+        out.writeBoolean(l.fqdnRev());
+        writeString(out, l.hostname());
+        out.writeInt(l.state());
+        JsonNode ctx = l.userContext();
+        writeString(out, ctx == null ? null : JSON.writeValueAsString(ctx));
+    }
+
+    public static Lease4 readLease(DataInput in) throws IOException {
+        if (!readBoolean(in)) {
+            return null;
+        }
+        String ip = readString(in);
+        String hw = readString(in);
+        String clientId = readString(in);
+        long subnet = in.readLong();
+        Long pool = readBoolean(in) ? in.readLong() : null;
+        long cltt = in.readLong();
+        long valid = in.readLong();
+        boolean fwd = readBoolean(in);
+        boolean rev = readBoolean(in);
+        String hostname = readString(in);
+        int state = in.readInt();
+        String ctx = readString(in);
+        JsonNode userContext;
+        try {
+            userContext = ctx == null ? null : JSON.readTree(ctx);
+        } catch (RuntimeException e) {
+            throw new MalformedFrameException("user-context is not JSON: " + e.getMessage());
+        }
+        return new Lease4(ip, hw, clientId, subnet, pool, cltt, valid, fwd, rev, hostname, state, userContext);
+    }
+
+    // ---- fields
+
+    public static void writeString(DataOutput out, String s) throws IOException {
+        if (s == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    public static String readString(DataInput in) throws IOException {
+        int n = in.readInt();
+        if (n == -1) {
+            return null;
+        }
+        if (n < -1 || n > MAX_FRAME) {
+            throw new MalformedFrameException("string length " + n + " out of range");
+        }
+        byte[] b = new byte[n];
+        in.readFully(b);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    private static void writeStrings(DataOutput out, List<String> list) throws IOException {
+        if (list == null) {
+            out.writeInt(-1);
+            return;
+        }
+        out.writeInt(list.size());
+        for (String s : list) {
+            writeString(out, s);
+        }
+    }
+
+    private static List<String> readStrings(DataInput in) throws IOException {
+        int n = in.readInt();
+        if (n == -1) {
+            return null;
+        }
+        if (n < -1 || n > MAX_FRAME / 4) {
+            throw new MalformedFrameException("string count " + n + " out of range");
+        }
+        List<String> list = new ArrayList<>(Math.min(n, 64));
+        for (int i = 0; i < n; i++) {
+            list.add(readString(in));
+        }
+        return list;
+    }
+
+    private static void writeEnum(DataOutput out, Enum<?> e) throws IOException {
+        out.writeByte(e == null ? -1 : e.ordinal());
+    }
+
+    private static <E extends Enum<E>> E readEnum(DataInput in, E[] values) throws IOException {
+        byte b = in.readByte();
+        if (b == -1) {
+            return null;
+        }
+        if (b < 0 || b >= values.length) {
+            throw new MalformedFrameException("enum ordinal " + b + " out of range");
+        }
+        return values[b];
+    }
+
+    private static boolean readBoolean(DataInput in) throws IOException {
+        byte b = in.readByte();
+        if (b != 0 && b != 1) {
+            throw new MalformedFrameException("boolean byte " + b);
+        }
+        return b == 1;
+    }
+}

@@ -1,0 +1,87 @@
+package io.dhcpsuite.api.lease;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class LeaseWireServerTest {
+    private LeaseWireServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static LeaseOp4 op(long id) {
+        return new LeaseOp4(id, LeaseOp4.Kind.OFFER, List.of(1L), 1, "02:00:00:00:00:01", null, true, null, false,
+                null, 0, List.of("ALL"), 4000, null, false, false);
+    }
+
+    private static CompletableFuture<LeaseBatch4Result> echo(LeaseBatch4 batch) {
+        List<LeaseResult4> r = new ArrayList<>();
+        for (LeaseOp4 op : batch.ops()) {
+            r.add(new LeaseResult4(op.id(), LeaseResult4.Status.NO_ADDRESS, null, false, "op " + op.id()));
+        }
+        return CompletableFuture.completedFuture(new LeaseBatch4Result(r));
+    }
+
+    private static Socket connect(int port) throws Exception {
+        Socket s = new Socket(InetAddress.getLoopbackAddress(), port);
+        s.setSoTimeout(5000);
+        new DataOutputStream(s.getOutputStream()).writeInt(LeaseWire.MAGIC);
+        return s;
+    }
+
+    @Test
+    void malformedFrameClosesThatConnectionOnly() throws Exception {
+        server = new LeaseWireServer(InetAddress.getLoopbackAddress(), 0, LeaseWireServerTest::echo).start();
+        try (Socket good = connect(server.port()); Socket bad = connect(server.port())) {
+            // a frame whose payload is garbage
+            BufferedOutputStream out = new BufferedOutputStream(bad.getOutputStream());
+            LeaseWire.writeFrame(out, 1, LeaseWire.BATCH, new byte[] {0, 0, 0, 1, 9});
+            out.flush();
+            assertThat(bad.getInputStream().read()).isEqualTo(-1); // closed by the server
+
+            BufferedOutputStream gout = new BufferedOutputStream(good.getOutputStream());
+            LeaseWire.writeFrame(gout, 5, LeaseWire.BATCH, LeaseWire.encodeOps(List.of(op(1), op(2))));
+            gout.flush();
+            LeaseWire.Frame f = LeaseWire.readFrame(new DataInputStream(good.getInputStream()));
+            assertThat(f.correlationId()).isEqualTo(5);
+            assertThat(f.type()).isEqualTo(LeaseWire.RESULTS);
+            assertThat(LeaseWire.decodeResults(f.payload())).extracting(LeaseResult4::id).containsExactly(1L, 2L);
+        }
+        assertThat(server.malformedFrames()).isEqualTo(1);
+        try (Socket wrongMagic = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+            wrongMagic.setSoTimeout(5000);
+            wrongMagic.getOutputStream().write("POST / HTTP/1.1\r\n\r\n".getBytes());
+            assertThat(wrongMagic.getInputStream().read()).isEqualTo(-1);
+        }
+        assertThat(server.malformedFrames()).isEqualTo(2);
+    }
+
+    @Test
+    void handlerFailureAnswersFailedFrame() throws Exception {
+        server = new LeaseWireServer(InetAddress.getLoopbackAddress(), 0,
+                b -> { throw new IllegalStateException("engine broke"); }).start();
+        try (Socket s = connect(server.port())) {
+            BufferedOutputStream out = new BufferedOutputStream(s.getOutputStream());
+            LeaseWire.writeFrame(out, 8, LeaseWire.BATCH, LeaseWire.encodeOps(List.of(op(1))));
+            out.flush();
+            LeaseWire.Frame f = LeaseWire.readFrame(new DataInputStream(s.getInputStream()));
+            assertThat(f.correlationId()).isEqualTo(8);
+            assertThat(f.type()).isEqualTo(LeaseWire.FAILED);
+            assertThat(LeaseWire.decodeString(f.payload())).contains("engine broke");
+        }
+    }
+}
