@@ -9,7 +9,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * The DHCPv4 packet service. Properties: {@code suite.config} (Kea-format file),
  * {@code suite.dhcp-port} (67), {@code suite.dhcp-client-port} (dhcp-port + 1),
  * {@code suite.lease-service-url} (http://127.0.0.1:8082), {@code suite.lease-client.*}
- * (batch-size 256, linger 1ms, max-in-flight 4, queue-capacity 8192, timeout 2s).
+ * (batch-size 256, max-in-flight 16, queue-capacity 8192, timeout 2s, transport tcp).
  */
 @SpringBootApplication
 public class DhcpServiceApplication {

@@ -97,7 +97,7 @@ class DhcpServiceConfiguration {
     @Bean(destroyMethod = "close")
     BatchingLeaseClient leaseClient(DhcpServiceProperties props, org.springframework.core.env.Environment env) {
         DhcpServiceProperties.LeaseClient lc = props.leaseClient();
-        LeaseClientSettings settings = new LeaseClientSettings(props.leaseServiceUrl(), lc.batchSize(), lc.linger(),
+        LeaseClientSettings settings = new LeaseClientSettings(props.leaseServiceUrl(), lc.batchSize(),
                 lc.maxInFlight(), lc.queueCapacity(), lc.timeout());
         if ("tcp".equals(lc.transport())) {
             // The host of suite.lease-service-url, lease-service's TCP port.

@@ -33,8 +33,7 @@ public record DhcpServiceProperties(
 
     /**
      * @param batchSize     suite.lease-client.batch-size: ops per request at most
-     * @param linger        suite.lease-client.linger: wait for more ops while a batch is in flight
-     * @param maxInFlight   suite.lease-client.max-in-flight: concurrent batch requests
+     * @param maxInFlight   suite.lease-client.max-in-flight: concurrent batch requests per lane
      * @param queueCapacity suite.lease-client.queue-capacity: waiting ops before packets are dropped
      * @param timeout       suite.lease-client.timeout: per request
      * @param transport     suite.lease-client.transport: {@code tcp} (binary frames on one kept-alive
@@ -43,8 +42,7 @@ public record DhcpServiceProperties(
      */
     public record LeaseClient(
             @DefaultValue("256") int batchSize,
-            @DefaultValue("1ms") Duration linger,
-            @DefaultValue("4") int maxInFlight,
+            @DefaultValue("16") int maxInFlight,
             @DefaultValue("8192") int queueCapacity,
             @DefaultValue("2s") Duration timeout,
             @DefaultValue("tcp") String transport) {

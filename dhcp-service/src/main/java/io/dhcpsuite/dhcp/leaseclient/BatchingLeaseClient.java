@@ -4,9 +4,8 @@ import io.dhcpsuite.api.lease.LeaseOp4;
 import io.dhcpsuite.api.lease.LeaseResult4;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -16,34 +15,43 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Batches lease ops to lease-service ({@link io.dhcpsuite.api.lease.LeaseBatch4}).
  *
- * <p>Policy: a batch leaves when {@code batchSize} ops wait, or immediately when no batch is in
- * flight (an idle server adds no latency), or after {@code linger} when others are in flight
- * (under load the ops of many packets share one request, one fsync, one transaction). OFFERs are
- * sent apart from the ops that write leases: lease-service answers a request only once all of it
- * is durable, and an OFFER must not wait for a REQUEST's fsync. At most
- * {@code maxInFlight} requests are outstanding; while all slots are taken, ops accumulate in the
- * bounded queue and {@link #submit} refuses new ones once it is full. A failed or timed-out batch
- * fails all its ops, so the packets are dropped and the clients retransmit; no thread ever waits
- * on lease-service except the batcher waiting for a free slot. How a batch travels is the
- * {@link LeaseTransport}'s business: JSON over HTTP or binary frames over a kept-alive TCP connection.
+ * <p>Policy, without a timer: the thread that submits also sends. A receive thread that drains
+ * its socket calls {@link #deferFlush()} once, then {@link #flush()} after each drain, so the ops
+ * of every packet found waiting in the socket share one request; any other thread's
+ * {@link #submit} sends at once. At most {@code maxInFlight} requests per lane are outstanding;
+ * ops that find no free slot wait in the queue and leave, many in one request, when an answer
+ * frees a slot. Under load the batches therefore grow by themselves, and an idle server adds no
+ * latency. OFFERs travel in a lane of their own, apart from the ops that write leases:
+ * lease-service answers a request only once all of it is durable, and an OFFER must not wait for
+ * a REQUEST's fsync. {@link #submit} never blocks; it refuses an op once {@code queueCapacity}
+ * wait. A failed or timed-out batch fails all its ops, so the packets are dropped and the clients
+ * retransmit. How a batch travels is the {@link LeaseTransport}'s business: JSON over HTTP or
+ * binary frames over a kept-alive TCP connection.
  */
 public final class BatchingLeaseClient implements LeaseClient, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger("kea-dhcp4.lease-client");
 
     private final LeaseClientSettings settings;
     private final LeaseTransport transport;
-    private final ArrayBlockingQueue<Pending> queue;
-    private final Semaphore slots;
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final Thread batcher;
+    private final Lane offers;
+    private final Lane writes;
+    private final AtomicInteger queued = new AtomicInteger();
+    private final ThreadLocal<Boolean> deferring = ThreadLocal.withInitial(() -> Boolean.FALSE);
     private volatile boolean running = true;
 
+    private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong batchesSent = new AtomicLong();
     private final AtomicLong batchesFailed = new AtomicLong();
     private final AtomicLong lastWarn = new AtomicLong(System.nanoTime() - 2_000_000_000L);
     private final AtomicLong opsSent = new AtomicLong();
     private final AtomicInteger largestBatch = new AtomicInteger();
     private final AtomicInteger mostInFlight = new AtomicInteger();
+
+    /** One kind of op (offers, or lease writes): its waiting ops and its request slots. */
+    private final class Lane {
+        final ConcurrentLinkedQueue<Pending> waiting = new ConcurrentLinkedQueue<>();
+        final Semaphore slots = new Semaphore(settings.maxInFlight());
+    }
 
     /** Over HTTP/JSON to {@code settings.baseUrl()}. */
     public BatchingLeaseClient(LeaseClientSettings settings, JsonMapper json) {
@@ -53,11 +61,8 @@ public final class BatchingLeaseClient implements LeaseClient, AutoCloseable {
     public BatchingLeaseClient(LeaseClientSettings settings, LeaseTransport transport) {
         this.settings = settings;
         this.transport = transport;
-        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
-        this.slots = new Semaphore(settings.maxInFlight());
-        this.batcher = new Thread(this::batchLoop, "lease-batcher");
-        this.batcher.setDaemon(true);
-        this.batcher.start();
+        this.offers = new Lane();
+        this.writes = new Lane();
     }
 
     public LeaseTransport transport() {
@@ -66,7 +71,61 @@ public final class BatchingLeaseClient implements LeaseClient, AutoCloseable {
 
     @Override
     public boolean submit(LeaseOp4 op, LeaseCallback callback) {
-        return running && queue.offer(new Pending(op, callback, System.nanoTime()));
+        if (!running) {
+            return false;
+        }
+        if (queued.incrementAndGet() > settings.queueCapacity()) {
+            queued.decrementAndGet();
+            return false;
+        }
+        (op.kind() == LeaseOp4.Kind.OFFER ? offers : writes).waiting.add(new Pending(op, callback, System.nanoTime()));
+        if (!deferring.get()) {
+            flush();
+        }
+        return true;
+    }
+
+    /** From now on, ops this thread submits wait for its {@link #flush()}. */
+    @Override
+    public void deferFlush() {
+        deferring.set(Boolean.TRUE);
+    }
+
+    /** Sends what waits, as far as free request slots allow; never blocks. */
+    @Override
+    public void flush() {
+        flush(offers);
+        flush(writes);
+    }
+
+    private void flush(Lane lane) {
+        while (!lane.waiting.isEmpty() && lane.slots.tryAcquire()) {
+            List<Pending> batch = take(lane);
+            if (batch.isEmpty()) {
+                lane.slots.release();
+                return;
+            }
+            send(lane, batch);
+        }
+    }
+
+    /** Up to a batch of waiting ops; those older than a request may take are failed unsent. */
+    private List<Pending> take(Lane lane) {
+        int size = settings.batchSize();
+        long maxAgeNanos = settings.timeout().toNanos();
+        long now = System.nanoTime();
+        List<Pending> batch = new ArrayList<>(Math.min(size, 16));
+        Pending p;
+        while (batch.size() < size && (p = lane.waiting.poll()) != null) {
+            queued.decrementAndGet();
+            if (now - p.queuedAt > maxAgeNanos) {
+                // the client has retransmitted or given up by now
+                fail(p, new IllegalStateException("lease op queued longer than " + settings.timeout()));
+            } else {
+                batch.add(p);
+            }
+        }
+        return batch;
     }
 
     public long batchesSent() {
@@ -90,74 +149,10 @@ public final class BatchingLeaseClient implements LeaseClient, AutoCloseable {
     }
 
     public int queued() {
-        return queue.size();
+        return queued.get();
     }
 
-    private void batchLoop() {
-        long lingerNanos = settings.linger().toNanos();
-        long maxAgeNanos = settings.timeout().toNanos();
-        int size = settings.batchSize();
-        while (running) {
-            try {
-                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                List<Pending> batch = new ArrayList<>(Math.min(size, 64));
-                batch.add(first);
-                if (inFlight.get() > 0 && lingerNanos > 0) {
-                    long deadline = first.queuedAt + lingerNanos;
-                    while (batch.size() < size) {
-                        queue.drainTo(batch, size - batch.size());
-                        long wait = deadline - System.nanoTime();
-                        if (batch.size() >= size || wait <= 0) {
-                            break;
-                        }
-                        Pending p = queue.poll(wait, TimeUnit.NANOSECONDS);
-                        if (p == null) {
-                            break;
-                        }
-                        batch.add(p);
-                    }
-                } else {
-                    queue.drainTo(batch, size - 1);
-                }
-                slots.acquire();
-                // Ops that waited longer than a request may take are stale: the client has
-                // retransmitted or given up by now.
-                long now = System.nanoTime();
-                List<Pending> offers = new ArrayList<>();
-                List<Pending> writes = new ArrayList<>(batch.size());
-                for (Pending p : batch) {
-                    if (now - p.queuedAt > maxAgeNanos) {
-                        fail(p, new IllegalStateException("lease op queued longer than " + settings.timeout()));
-                    } else {
-                        (p.op.kind() == LeaseOp4.Kind.OFFER ? offers : writes).add(p);
-                    }
-                }
-                if (offers.isEmpty() && writes.isEmpty()) {
-                    slots.release();
-                    continue;
-                }
-                if (!offers.isEmpty()) {
-                    send(offers);
-                    if (!writes.isEmpty()) {
-                        slots.acquire();
-                    }
-                }
-                if (!writes.isEmpty()) {
-                    send(writes);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.error("lease batcher error: {}", e.toString(), e);
-            }
-        }
-    }
-
-    private void send(List<Pending> batch) {
+    private void send(Lane lane, List<Pending> batch) {
         int now = inFlight.incrementAndGet();
         mostInFlight.accumulateAndGet(now, Math::max);
         largestBatch.accumulateAndGet(batch.size(), Math::max);
@@ -168,15 +163,17 @@ public final class BatchingLeaseClient implements LeaseClient, AutoCloseable {
         batchesSent.incrementAndGet();
         opsSent.addAndGet(batch.size());
         try {
-            transport.send(ops, (results, error) -> done(batch, results, error));
+            transport.send(ops, (results, error) -> done(lane, batch, results, error));
         } catch (RuntimeException e) {
-            done(batch, null, e);
+            done(lane, batch, null, e);
         }
     }
 
-    private void done(List<Pending> batch, List<LeaseResult4> results, Throwable error) {
+    private void done(Lane lane, List<Pending> batch, List<LeaseResult4> results, Throwable error) {
         inFlight.decrementAndGet();
-        slots.release();
+        lane.slots.release();
+        // what waited for the slot leaves now, before this batch's continuations run
+        flush(lane);
         if (error == null && (results == null || results.size() != batch.size())) {
             error = new IllegalStateException("lease-service answered " + (results == null ? 0 : results.size())
                     + " results for " + batch.size() + " ops");
@@ -216,11 +213,13 @@ public final class BatchingLeaseClient implements LeaseClient, AutoCloseable {
     @Override
     public void close() {
         running = false;
-        batcher.interrupt();
-        Pending p;
         IllegalStateException stopped = new IllegalStateException("lease client stopped");
-        while ((p = queue.poll()) != null) {
-            fail(p, stopped);
+        for (Lane lane : List.of(offers, writes)) {
+            Pending p;
+            while ((p = lane.waiting.poll()) != null) {
+                queued.decrementAndGet();
+                fail(p, stopped);
+            }
         }
         transport.close();
     }

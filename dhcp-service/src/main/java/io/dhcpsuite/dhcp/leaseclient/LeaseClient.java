@@ -11,4 +11,16 @@ public interface LeaseClient {
      * the client's choosing, with the result or the failure.
      */
     boolean submit(LeaseOp4 op, LeaseCallback callback);
+
+    /**
+     * From now on, ops the calling thread submits may wait for its next {@link #flush()}, so that
+     * ops of many packets share one request. A thread that calls this must call flush() after each
+     * run of submits.
+     */
+    default void deferFlush() {
+    }
+
+    /** Sends what the calling thread's deferred submits left waiting. */
+    default void flush() {
+    }
 }

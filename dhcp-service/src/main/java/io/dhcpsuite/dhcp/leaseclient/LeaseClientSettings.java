@@ -6,14 +6,13 @@ import java.time.Duration;
  * Tuning of the batching lease client.
  *
  * @param baseUrl       lease-service, e.g. http://127.0.0.1:8082
- * @param batchSize     a batch leaves as soon as this many ops wait
- * @param linger        how long the first op of a batch may wait for company while another batch
- *                      is in flight; with nothing in flight a batch leaves at once
- * @param maxInFlight   batches awaiting their answer at the same time
+ * @param batchSize     ops per request at most
+ * @param maxInFlight   requests awaiting their answer at the same time, per lane (offers, writes);
+ *                      ops that find every slot taken wait and leave together
  * @param queueCapacity ops waiting to be batched; beyond it packets are dropped
  * @param timeout       per batch request; also the age after which a queued op is failed unsent
  */
-public record LeaseClientSettings(String baseUrl, int batchSize, Duration linger, int maxInFlight,
+public record LeaseClientSettings(String baseUrl, int batchSize, int maxInFlight,
                                   int queueCapacity, Duration timeout) {
 
     public LeaseClientSettings {
@@ -24,6 +23,6 @@ public record LeaseClientSettings(String baseUrl, int batchSize, Duration linger
     }
 
     public static LeaseClientSettings defaults(String baseUrl) {
-        return new LeaseClientSettings(baseUrl, 256, Duration.ofMillis(3), 16, 8192, Duration.ofSeconds(2));
+        return new LeaseClientSettings(baseUrl, 256, 16, 8192, Duration.ofSeconds(2));
     }
 }

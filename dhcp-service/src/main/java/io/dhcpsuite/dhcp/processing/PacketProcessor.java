@@ -75,6 +75,19 @@ public final class PacketProcessor {
         return pipeline.get().settings();
     }
 
+    /**
+     * Called once by a receive thread that drains its socket: the lease ops of the packets it
+     * processes wait for {@link #endOfDrain()}, so one drain shares one request to lease-service.
+     */
+    public void drainingThread() {
+        leases.deferFlush();
+    }
+
+    /** The socket has nothing more waiting (or a drain hit its limit): send the queued lease ops. */
+    public void endOfDrain() {
+        leases.flush();
+    }
+
     /** Processes one datagram; never throws. */
     public void process(byte[] buf, int off, int len, Ingress ingress, InetSocketAddress source) {
         stats.received();

@@ -12,9 +12,13 @@ import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +37,9 @@ public final class DhcpSockets implements AutoCloseable {
 
     private final List<Bound> bound = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
+    private final List<Selector> selectors = new CopyOnWriteArrayList<>();
+    /** Datagrams processed before the lease ops of a drain are sent regardless. */
+    static final int DRAIN_LIMIT = 64;
     private volatile boolean open = true;
 
     /**
@@ -66,6 +73,8 @@ public final class DhcpSockets implements AutoCloseable {
             ch.setOption(StandardSocketOptions.SO_BROADCAST, true);
             ch.setOption(StandardSocketOptions.SO_RCVBUF, RECEIVE_BUFFER);
             ch.bind(new InetSocketAddress(InetAddress.getByAddress(Ipv4.toBytes(e.address())), port));
+            // the receive thread drains without blocking and waits on a selector
+            ch.configureBlocking(false);
         } catch (IOException ex) {
             closeQuietly(ch);
             if (ex instanceof BindException && port > 0 && port < 1024 && String.valueOf(ex.getMessage()).contains("ermission")) {
@@ -113,34 +122,75 @@ public final class DhcpSockets implements AutoCloseable {
         }
     }
 
+    /**
+     * Drains the socket without blocking, up to {@value #DRAIN_LIMIT} datagrams, then lets the
+     * lease ops of those packets leave together and waits on the selector only when the socket is
+     * empty. Under load one request to lease-service carries the ops of every packet that arrived
+     * meanwhile; a lone packet is sent on at once.
+     */
     private void receiveLoop(Bound b, PacketProcessor processor) {
         // Heap buffer: the decoder reads the array directly. 64 KiB takes any UDP payload.
         ByteBuffer buf = ByteBuffer.allocate(65536);
-        while (open) {
-            try {
-                buf.clear();
-                SocketAddress from = b.channel().receive(buf);
-                if (from == null) {
-                    continue;
+        processor.drainingThread();
+        try (Selector selector = Selector.open()) {
+            selectors.add(selector);
+            b.channel().register(selector, SelectionKey.OP_READ);
+            while (open) {
+                int n = 0;
+                try {
+                    SocketAddress from;
+                    while (n < DRAIN_LIMIT && (from = receive(b.channel(), buf)) != null) {
+                        n++;
+                        process(processor, buf, b, (InetSocketAddress) from);
+                    }
+                } finally {
+                    processor.endOfDrain();
                 }
-                processor.process(buf.array(), 0, buf.position(), b.ingress(), (InetSocketAddress) from);
-            } catch (ClosedChannelException e) {
-                return;
-            } catch (IOException e) {
-                log.warn("DHCP4_BUFFER_RECEIVE_FAIL error on attempt to receive packet: {}", e.toString());
-            } catch (RuntimeException | Error e) {
-                // PacketProcessor catches per packet; this is the last line of defence.
-                log.error("DHCP4_PACKET_PROCESS_EXCEPTION exception occurred during packet processing: {}", e.toString());
-                if (e instanceof VirtualMachineError) {
-                    throw (Error) e;
+                if (n < DRAIN_LIMIT) {
+                    selector.select(1000);
+                    selector.selectedKeys().clear();
                 }
             }
+        } catch (ClosedChannelException | ClosedSelectorException e) {
+            // closing
+        } catch (IOException e) {
+            if (open) {
+                log.error("DHCP4_OPEN_SOCKET_FAIL receiving on {} stopped: {}", b.endpoint(), e.toString());
+            }
+        }
+    }
+
+    private static void process(PacketProcessor processor, ByteBuffer buf, Bound b, InetSocketAddress from) {
+        try {
+            processor.process(buf.array(), 0, buf.position(), b.ingress(), from);
+        } catch (RuntimeException | Error e) {
+            // PacketProcessor catches per packet; this is the last line of defence.
+            log.error("DHCP4_PACKET_PROCESS_EXCEPTION exception occurred during packet processing: {}", e.toString());
+            if (e instanceof VirtualMachineError) {
+                throw (Error) e;
+            }
+        }
+    }
+
+    /** One datagram, or null when none waits; a failed receive is logged and skipped. */
+    private static SocketAddress receive(DatagramChannel channel, ByteBuffer buf) throws ClosedChannelException {
+        buf.clear();
+        try {
+            return channel.receive(buf);
+        } catch (ClosedChannelException e) {
+            throw e;
+        } catch (IOException e) {
+            // e.g. an ICMP error reported on the socket: this drain ends, the selector wakes at
+            // once for whatever still waits
+            log.warn("DHCP4_BUFFER_RECEIVE_FAIL error on attempt to receive packet: {}", e.toString());
+            return null;
         }
     }
 
     @Override
     public void close() {
         open = false;
+        selectors.forEach(Selector::wakeup);
         for (Bound b : bound) {
             b.sender().close();
             closeQuietly(b.channel());

@@ -80,7 +80,7 @@ class BatchingLeaseClientTest {
 
     @Test
     void batchesManyOpsIntoFewRequestsAndAnswersEachInOrder() throws IOException {
-        client = new BatchingLeaseClient(new LeaseClientSettings(startServer(), 64, Duration.ofMillis(5), 2, 10_000,
+        client = new BatchingLeaseClient(new LeaseClientSettings(startServer(), 64, 2, 10_000,
                 Duration.ofSeconds(5)), JSON);
         gate = new CountDownLatch(1);
         Map<Long, String> answers = new ConcurrentHashMap<>();
@@ -98,8 +98,44 @@ class BatchingLeaseClientTest {
     }
 
     @Test
+    void opsOfADrainingThreadWaitForItsFlushAndShareOneRequest() throws Exception {
+        client = new BatchingLeaseClient(new LeaseClientSettings(startServer(), 64, 2, 10_000,
+                Duration.ofSeconds(5)), JSON);
+        Map<Long, String> answers = new ConcurrentHashMap<>();
+        CountDownLatch submitted = new CountDownLatch(1);
+        CountDownLatch flush = new CountDownLatch(1);
+        Thread receiver = new Thread(() -> {
+            client.deferFlush();
+            for (long i = 1; i <= 10; i++) {
+                long id = i;
+                client.submit(op(id), (r, err) -> answers.put(id, r == null ? "error" : r.message()));
+            }
+            submitted.countDown();
+            try {
+                flush.await();
+            } catch (InterruptedException e) {
+                return;
+            }
+            client.flush();
+        });
+        receiver.start();
+        assertThat(submitted.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(client.queued()).as("nothing leaves before the drain ends").isEqualTo(10);
+        assertThat(requests.get()).isZero();
+        flush.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> answers.size() == 10);
+        assertThat(requests.get()).isEqualTo(1);
+        assertThat(answers.get(10L)).isEqualTo("op 10");
+        receiver.join();
+        // another thread's submit is not deferred
+        CountDownLatch one = new CountDownLatch(1);
+        client.submit(op(11), (r, err) -> one.countDown());
+        assertThat(one.await(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
     void neverMoreThanMaxInFlightRequests() throws IOException {
-        client = new BatchingLeaseClient(new LeaseClientSettings(startServer(), 8, Duration.ofMillis(1), 3, 10_000,
+        client = new BatchingLeaseClient(new LeaseClientSettings(startServer(), 8, 3, 10_000,
                 Duration.ofSeconds(5)), JSON);
         gate = new CountDownLatch(1);
         AtomicInteger done = new AtomicInteger();
@@ -120,8 +156,7 @@ class BatchingLeaseClientTest {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
         }
-        client = new BatchingLeaseClient(new LeaseClientSettings("http://127.0.0.1:" + closedPort, 16,
-                Duration.ofMillis(1), 1, 32, Duration.ofSeconds(2)), JSON);
+        client = new BatchingLeaseClient(new LeaseClientSettings("http://127.0.0.1:" + closedPort, 16, 1, 32, Duration.ofSeconds(2)), JSON);
         AtomicInteger failed = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
         long start = System.nanoTime();

@@ -73,7 +73,7 @@ class TcpLeaseTransportTest {
         transport = new TcpLeaseTransport("127.0.0.1", server.port(), Duration.ofSeconds(5));
         assertThat(transport.connected()).isTrue();
         // batch size 4, 8 in flight: 32 ops make 8 batches, all outstanding on one connection
-        client = new BatchingLeaseClient(new LeaseClientSettings("unused", 4, Duration.ofMillis(20), 8, 10_000,
+        client = new BatchingLeaseClient(new LeaseClientSettings("unused", 4, 8, 10_000,
                 Duration.ofSeconds(5)), transport);
         Map<Long, LeaseResult4> results = new ConcurrentHashMap<>();
         CountDownLatch all = new CountDownLatch(32);
@@ -121,7 +121,7 @@ class TcpLeaseTransportTest {
         }
         transport = new TcpLeaseTransport("127.0.0.1", port, Duration.ofSeconds(2));
         assertThat(transport.connected()).isFalse();
-        client = new BatchingLeaseClient(new LeaseClientSettings("unused", 16, Duration.ofMillis(1), 2, 10_000,
+        client = new BatchingLeaseClient(new LeaseClientSettings("unused", 16, 2, 10_000,
                 Duration.ofSeconds(2)), transport);
         AtomicInteger failed = new AtomicInteger();
         long t0 = System.nanoTime();

@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -24,8 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The server side of the {@link LeaseWire} TCP transport: blocking sockets, one acceptor thread,
- * and per connection a reader thread (decodes a frame, hands the batch to the handler, reads the
- * next: many batches are in flight on one connection) and a writer thread (writes each answer as
+ * and per connection a reader thread (decodes the frames that have arrived, hands their ops to the
+ * handler as one batch, reads on: many batches are in flight on one connection) and a writer thread (writes each answer as
  * soon as the handler's future completes, in completion order, several answers per flush). The
  * writer thread keeps socket writes off whatever thread completes the future (the group commit's
  * writer thread); it is the only writer of its connection. A malformed frame closes that
@@ -113,6 +114,12 @@ public final class LeaseWireServer implements AutoCloseable {
     private record Answer(long id, byte type, LeaseBatch4Result result, String error) {
     }
 
+    private record Received(long id, List<LeaseOp4> ops, boolean offersOnly) {
+    }
+
+    /** Ops of frames already received that are handled together at most. */
+    static final int COALESCE_OPS = 4096;
+
     private final class Connection {
         private final Socket socket;
         private final String peer;
@@ -142,22 +149,30 @@ public final class LeaseWireServer implements AutoCloseable {
                 if (magic != LeaseWire.MAGIC) {
                     throw new LeaseWire.MalformedFrameException(String.format("bad magic 0x%08x", magic));
                 }
+                List<Received> offers = new ArrayList<>();
+                List<Received> others = new ArrayList<>();
                 LeaseWire.Frame frame;
                 while (open && (frame = LeaseWire.readFrame(in)) != null) {
-                    if (frame.type() != LeaseWire.BATCH) {
-                        throw new LeaseWire.MalformedFrameException("unexpected frame type " + frame.type());
+                    // Frames already here are handled as one batch (one engine pass, one group
+                    // commit to wait for), then answered one by one. Frames of OFFERs only go
+                    // apart, so that an offer never waits for another frame's write.
+                    int ops = 0;
+                    while (true) {
+                        Received r = decode(frame);
+                        (r.offersOnly() ? offers : others).add(r);
+                        ops += r.ops().size();
+                        if (ops >= COALESCE_OPS || in.available() == 0) {
+                            break;
+                        }
+                        frame = LeaseWire.readFrame(in);
+                        if (frame == null) {
+                            break;
+                        }
                     }
-                    List<LeaseOp4> ops = LeaseWire.decodeOps(frame.payload());
-                    long id = frame.correlationId();
-                    CompletableFuture<LeaseBatch4Result> result;
-                    try {
-                        result = handler.handle(new LeaseBatch4(ops));
-                    } catch (RuntimeException e) {
-                        result = CompletableFuture.failedFuture(e);
-                    }
-                    result.whenComplete((r, error) -> answers.add(error == null && r != null
-                            ? new Answer(id, LeaseWire.RESULTS, r, null)
-                            : new Answer(id, LeaseWire.FAILED, null, String.valueOf(error))));
+                    handle(offers);
+                    handle(others);
+                    offers.clear();
+                    others.clear();
                 }
             } catch (LeaseWire.MalformedFrameException e) {
                 malformed.incrementAndGet();
@@ -169,6 +184,60 @@ public final class LeaseWireServer implements AutoCloseable {
             } finally {
                 close();
             }
+        }
+
+        private Received decode(LeaseWire.Frame frame) throws LeaseWire.MalformedFrameException {
+            if (frame.type() != LeaseWire.BATCH) {
+                throw new LeaseWire.MalformedFrameException("unexpected frame type " + frame.type());
+            }
+            List<LeaseOp4> ops = LeaseWire.decodeOps(frame.payload());
+            boolean offersOnly = true;
+            for (LeaseOp4 op : ops) {
+                offersOnly &= op.kind() == LeaseOp4.Kind.OFFER;
+            }
+            return new Received(frame.correlationId(), ops, offersOnly);
+        }
+
+        /** Hands the frames' ops to the handler as one batch and answers each frame its slice. */
+        private void handle(List<Received> frames) {
+            if (frames.isEmpty()) {
+                return;
+            }
+            List<LeaseOp4> all;
+            if (frames.size() == 1) {
+                all = frames.get(0).ops();
+            } else {
+                all = new ArrayList<>();
+                for (Received r : frames) {
+                    all.addAll(r.ops());
+                }
+            }
+            CompletableFuture<LeaseBatch4Result> result;
+            try {
+                result = handler.handle(new LeaseBatch4(all));
+            } catch (RuntimeException e) {
+                result = CompletableFuture.failedFuture(e);
+            }
+            List<Received> answered = frames.size() == 1 ? List.of(frames.get(0)) : List.copyOf(frames);
+            int total = all.size();
+            result.whenComplete((r, error) -> {
+                if (error == null && r != null && r.results().size() != total) {
+                    error = new IllegalStateException("handler answered " + r.results().size() + " results for " + total + " ops");
+                }
+                if (error != null || r == null) {
+                    for (Received f : answered) {
+                        answers.add(new Answer(f.id(), LeaseWire.FAILED, null, String.valueOf(error)));
+                    }
+                    return;
+                }
+                int from = 0;
+                for (Received f : answered) {
+                    int to = from + f.ops().size();
+                    List<LeaseResult4> slice = answered.size() == 1 ? r.results() : r.results().subList(from, to);
+                    answers.add(new Answer(f.id(), LeaseWire.RESULTS, new LeaseBatch4Result(slice), null));
+                    from = to;
+                }
+            });
         }
 
         private void writeLoop() {

@@ -71,6 +71,33 @@ class LeaseWireServerTest {
     }
 
     @Test
+    void framesThatArriveTogetherAreOneBatchAndEachGetsItsOwnAnswer() throws Exception {
+        List<Integer> batchSizes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        server = new LeaseWireServer(InetAddress.getLoopbackAddress(), 0, b -> {
+            batchSizes.add(b.ops().size());
+            return echo(b);
+        }).start();
+        try (Socket s = connect(server.port())) {
+            // three frames in one write: they are all in the server's buffer when it reads the first
+            BufferedOutputStream out = new BufferedOutputStream(s.getOutputStream(), 65536);
+            LeaseWire.writeFrame(out, 1, LeaseWire.BATCH, LeaseWire.encodeOps(List.of(op(1), op(2))));
+            LeaseWire.writeFrame(out, 2, LeaseWire.BATCH, LeaseWire.encodeOps(List.of(op(3))));
+            LeaseWire.writeFrame(out, 3, LeaseWire.BATCH, LeaseWire.encodeOps(List.of(op(4), op(5), op(6))));
+            out.flush();
+            DataInputStream in = new DataInputStream(s.getInputStream());
+            java.util.Map<Long, List<Long>> answers = new java.util.HashMap<>();
+            for (int i = 0; i < 3; i++) {
+                LeaseWire.Frame f = LeaseWire.readFrame(in);
+                assertThat(f.type()).isEqualTo(LeaseWire.RESULTS);
+                answers.put(f.correlationId(), LeaseWire.decodeResults(f.payload()).stream().map(LeaseResult4::id).toList());
+            }
+            assertThat(answers).containsEntry(1L, List.of(1L, 2L)).containsEntry(2L, List.of(3L))
+                    .containsEntry(3L, List.of(4L, 5L, 6L));
+        }
+        assertThat(batchSizes).containsExactly(6);
+    }
+
+    @Test
     void handlerFailureAnswersFailedFrame() throws Exception {
         server = new LeaseWireServer(InetAddress.getLoopbackAddress(), 0,
                 b -> { throw new IllegalStateException("engine broke"); }).start();
