@@ -9,7 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Applies a batch and answers when its changes are durable. Ops that changed nothing durable
@@ -20,10 +21,22 @@ import java.util.concurrent.TimeUnit;
 public final class LeaseBatchService {
     private final AllocationEngine engine;
     private final Duration maxWait;
+    /**
+     * Batches still waiting for their write, oldest first (every batch waits the same bound).
+     * One sweeper thread fails the overdue ones: a timer per batch ({@code orTimeout}) cost a
+     * scheduling and a cancellation on the common pool for each of thousands of batches a second.
+     */
+    private final ConcurrentLinkedQueue<Waiting> waiting = new ConcurrentLinkedQueue<>();
+    private final Thread sweeper;
+
+    private record Waiting(long deadline, CompletableFuture<Void> durable) {
+    }
 
     public LeaseBatchService(AllocationEngine engine, Duration maxWait) {
         this.engine = engine;
         this.maxWait = maxWait;
+        this.sweeper = Thread.ofPlatform().name("lease-commit-deadlines").daemon(true).unstarted(this::sweep);
+        sweeper.start();
     }
 
     public CompletableFuture<LeaseBatch4Result> process(LeaseBatch4 batch) {
@@ -31,20 +44,43 @@ public final class LeaseBatchService {
             return CompletableFuture.completedFuture(new LeaseBatch4Result(List.of()));
         }
         AllocationEngine.BatchOutcome out = engine.apply(batch.ops());
-        return out.durable()
-                .orTimeout(maxWait.toMillis(), TimeUnit.MILLISECONDS)
-                .handle((ok, error) -> {
-                    if (error == null) {
-                        return new LeaseBatch4Result(out.results());
-                    }
-                    List<LeaseResult4> results = new ArrayList<>(out.results().size());
-                    for (int i = 0; i < out.results().size(); i++) {
-                        LeaseResult4 r = out.results().get(i);
-                        results.add(out.needsDurability()[i]
-                                ? new LeaseResult4(r.id(), Status.ERROR, null, false, "lease store write failed")
-                                : r);
-                    }
-                    return new LeaseBatch4Result(results);
-                });
+        CompletableFuture<Void> durable = out.durable();
+        if (!durable.isDone()) {
+            // a copy, so that failing it on the deadline leaves the engine's own future alone
+            durable = durable.copy();
+            waiting.add(new Waiting(System.nanoTime() + maxWait.toNanos(), durable));
+        }
+        return durable.handle((ok, error) -> {
+            if (error == null) {
+                return new LeaseBatch4Result(out.results());
+            }
+            List<LeaseResult4> results = new ArrayList<>(out.results().size());
+            for (int i = 0; i < out.results().size(); i++) {
+                LeaseResult4 r = out.results().get(i);
+                results.add(out.needsDurability()[i]
+                        ? new LeaseResult4(r.id(), Status.ERROR, null, false, "lease store write failed")
+                        : r);
+            }
+            return new LeaseBatch4Result(results);
+        });
+    }
+
+    private void sweep() {
+        long tick = Math.clamp(maxWait.toMillis() / 10, 5, 100);
+        while (true) {
+            try {
+                Thread.sleep(tick);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long now = System.nanoTime();
+            Waiting w;
+            while ((w = waiting.peek()) != null && (w.durable.isDone() || w.deadline - now <= 0)) {
+                waiting.poll();
+                if (!w.durable.isDone()) {
+                    w.durable.completeExceptionally(new TimeoutException("lease store write took longer than " + maxWait));
+                }
+            }
+        }
     }
 }

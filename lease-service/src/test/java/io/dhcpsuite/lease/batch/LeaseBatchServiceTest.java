@@ -1,0 +1,49 @@
+package io.dhcpsuite.lease.batch;
+
+import static io.dhcpsuite.lease.TestSupport.op;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dhcpsuite.api.lease.LeaseBatch4;
+import io.dhcpsuite.api.lease.LeaseBatch4Result;
+import io.dhcpsuite.api.lease.LeaseOp4.Kind;
+import io.dhcpsuite.api.lease.LeaseResult4.Status;
+import io.dhcpsuite.lease.TestSupport;
+import io.dhcpsuite.lease.allocation.AllocationEngine;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Answers wait for durability, within the bounded wait. */
+class LeaseBatchServiceTest {
+    private final AllocationEngine engine = TestSupport.engine(TestSupport.config(), Clock.systemUTC());
+
+    @Test
+    void aWriteThatNeverFinishesAnswersErrorForTheWritesOnlyAfterTheBoundedWait() throws Exception {
+        engine.sink(changes -> new CompletableFuture<>());
+        LeaseBatchService service = new LeaseBatchService(engine, Duration.ofSeconds(1));
+        CompletableFuture<LeaseBatch4Result> answer = service.process(new LeaseBatch4(List.of(
+                op(Kind.REQUEST, "02:00:00:00:00:01", null, false),
+                op(Kind.OFFER, "02:00:00:00:00:02", null, false))));
+        assertThat(answer).as("waiting for the write").isNotDone();
+        LeaseBatch4Result r = answer.get(5, TimeUnit.SECONDS);
+        assertThat(r.results().get(0).status()).isEqualTo(Status.ERROR);
+        assertThat(r.results().get(0).message()).isEqualTo("lease store write failed");
+        assertThat(r.results().get(1).status()).as("the offer wrote nothing").isEqualTo(Status.ASSIGNED);
+    }
+
+    @Test
+    void aWriteThatFinishesAnswersTheResultsAndLaterDeadlinesChangeNothing() throws Exception {
+        CompletableFuture<Void> write = new CompletableFuture<>();
+        engine.sink(changes -> write);
+        LeaseBatchService service = new LeaseBatchService(engine, Duration.ofMillis(200));
+        CompletableFuture<LeaseBatch4Result> answer = service.process(new LeaseBatch4(List.of(
+                op(Kind.REQUEST, "02:00:00:00:00:03", null, false))));
+        write.complete(null);
+        assertThat(answer.get(5, TimeUnit.SECONDS).results().get(0).status()).isEqualTo(Status.ASSIGNED);
+        Thread.sleep(400);
+        assertThat(write).as("the engine's own future is not failed by the deadline").isCompletedWithValue(null);
+    }
+}
