@@ -1,6 +1,5 @@
 package io.dhcpsuite.codec;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -102,8 +101,12 @@ public final class DhcpDecoder {
 
     /** Accumulates options across the fields, joining repeated codes (RFC 3396). */
     private static final class Options {
-        private final ArrayList<Integer> order = new ArrayList<>();
-        private final byte[][] data = new byte[256][];
+        // Codes and data in order of first appearance. A packet carries a dozen options or so,
+        // so a linear search for repeats beats a 256-slot table (2 KiB per packet, measured
+        // with JMH -prof gc) and boxed codes.
+        private int[] codes = new int[16];
+        private byte[][] data = new byte[16][];
+        private int count;
         int overload;
 
         void parse(byte[] buf, int base, int from, int to, String field) throws MalformedPacketException {
@@ -159,23 +162,29 @@ public final class DhcpDecoder {
         }
 
         private void append(int code, byte[] buf, int from, int len) {
-            byte[] old = data[code];
-            if (old == null) {
-                order.add(code);
-                data[code] = Arrays.copyOfRange(buf, from, from + len);
-            } else {
-                byte[] joined = Arrays.copyOf(old, old.length + len);
-                System.arraycopy(buf, from, joined, old.length, len);
-                data[code] = joined;
+            for (int i = 0; i < count; i++) {
+                if (codes[i] == code) {
+                    byte[] old = data[i];
+                    byte[] joined = Arrays.copyOf(old, old.length + len);
+                    System.arraycopy(buf, from, joined, old.length, len);
+                    data[i] = joined;
+                    return;
+                }
             }
+            if (count == codes.length) {
+                codes = Arrays.copyOf(codes, count * 2);
+                data = Arrays.copyOf(data, count * 2);
+            }
+            codes[count] = code;
+            data[count++] = Arrays.copyOfRange(buf, from, from + len);
         }
 
         void addTo(DhcpMessage.Builder b, boolean dropOverload) {
-            for (int code : order) {
-                if (dropOverload && code == OptionCodes.OVERLOAD) {
+            for (int i = 0; i < count; i++) {
+                if (dropOverload && codes[i] == OptionCodes.OVERLOAD) {
                     continue;
                 }
-                b.appendDecoded(code, data[code]);
+                b.appendDecoded(codes[i], data[i]);
             }
         }
     }
