@@ -34,7 +34,6 @@ import java.nio.file.Path;
 import io.dhcpsuite.api.command.BasicCommands;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -121,10 +120,9 @@ class LeaseServiceConfiguration {
     @Bean(destroyMethod = "close")
     GroupCommitter groupCommitter(LeaseBackend backend, AllocationEngine engine, ObjectProvider<MeterRegistry> meters) {
         long t0 = System.nanoTime();
-        var leases = backend.load();
-        engine.load(leases);
+        int leases = engine.load(backend);
         log.info("DHCPSRV_{}_LEASES_LOADED {} lease(s) loaded from {} in {} ms", backend.type().toUpperCase(),
-                leases.size(), backend.type(), (System.nanoTime() - t0) / 1_000_000);
+                leases, backend.type(), (System.nanoTime() - t0) / 1_000_000);
         GroupCommitter committer = new GroupCommitter(backend, meters.getIfAvailable(SimpleMeterRegistry::new));
         engine.sink(committer::submit);
         return committer;
@@ -172,7 +170,7 @@ class LeaseServiceConfiguration {
         if (backend instanceof MemfileBackend m && m.persist() && lfc > 0) {
             timers.scheduleWithFixedDelay(() -> {
                 try {
-                    m.compact(() -> engine.locked(() -> List.copyOf(engine.index().all())));
+                    m.compact(engine::leasesByPage);
                 } catch (Exception e) {
                     log.error("DHCPSRV_MEMFILE_LFC_EXECUTE_FAIL lease file compaction failed: {}", e.toString());
                 }

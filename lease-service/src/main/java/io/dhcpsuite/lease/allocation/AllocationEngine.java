@@ -10,6 +10,7 @@ import io.dhcpsuite.config.Reservation4;
 import io.dhcpsuite.config.Subnet4;
 import io.dhcpsuite.lease.config.Scopes;
 import io.dhcpsuite.lease.store.Lease;
+import io.dhcpsuite.lease.store.LeaseBackend;
 import io.dhcpsuite.lease.store.LeaseChange;
 import io.dhcpsuite.lease.store.LeaseIndex;
 import io.dhcpsuite.lease.stats.LeaseStats;
@@ -63,15 +64,17 @@ public final class AllocationEngine implements LeaseIndex.Listener {
     private final ArrayDeque<Hold> holdQueue = new ArrayDeque<>();
     private Function<List<LeaseChange>, CompletableFuture<Void>> sink = c -> CompletableFuture.completedFuture(null);
     private volatile java.util.function.Consumer<Lease> reclaimListener = l -> { };
+    private final LeaseIndex.Listener indexListener;
 
     public AllocationEngine(Dhcp4Config config, LeaseStats stats, Clock clock) {
         this.stats = stats;
         this.clock = clock;
         install(config);
-        index.listener((before, after) -> {
+        indexListener = (before, after) -> {
             changed(before, after);
             stats.changed(before, after);
-        });
+        };
+        index.listener(indexListener);
     }
 
     /**
@@ -188,7 +191,7 @@ public final class AllocationEngine implements LeaseIndex.Listener {
         return index;
     }
 
-    /** Loads the leases read from the backend at start-up. */
+    /** Loads leases read from a backend. */
     public void load(Collection<Lease> leases) {
         locked(() -> {
             for (Lease l : leases) {
@@ -196,6 +199,85 @@ public final class AllocationEngine implements LeaseIndex.Listener {
             }
             return null;
         });
+    }
+
+    /**
+     * The start-up load: the backend puts its leases straight into the index, and the pool bitmaps
+     * and lease statistics are then counted once from what it holds, which leaves them as telling
+     * them of every row would (a lease file replays every change ever made) at a fraction of the
+     * cost. Returns the number of leases.
+     */
+    public int load(LeaseBackend backend) {
+        return locked(() -> {
+            index.listener(null);
+            try {
+                backend.load(index);
+            } finally {
+                index.listener(indexListener);
+            }
+            LeaseStats.Tally tally = stats.tally();
+            for (Lease l : index.all()) {
+                if (l.countsAsAssigned()) {
+                    PoolState p = pool(l.address());
+                    if (p != null) {
+                        p.mark(l.address(), true);
+                    }
+                }
+                tally.add(l);
+            }
+            tally.apply();
+            return index.size();
+        });
+    }
+
+    /**
+     * Every lease in address order, read a page at a time under the lock, so that a walk over a
+     * million leases (lease file compaction) never keeps allocation waiting for long. A lease
+     * changed during the walk shows the state it had when its page was read; compaction adds the
+     * journal rows written meanwhile after the walk's, so each address still ends in its last state.
+     */
+    public Collection<Lease> leasesByPage() {
+        return new java.util.AbstractCollection<>() {
+            @Override
+            public java.util.Iterator<Lease> iterator() {
+                return new java.util.Iterator<>() {
+                    private List<Lease> page = List.of();
+                    private int pos;
+                    private Integer after;
+                    private boolean done;
+
+                    @Override
+                    public boolean hasNext() {
+                        if (pos < page.size()) {
+                            return true;
+                        }
+                        if (done) {
+                            return false;
+                        }
+                        page = locked(() -> index.page(after, 4096));
+                        pos = 0;
+                        done = page.size() < 4096;
+                        if (!page.isEmpty()) {
+                            after = page.get(page.size() - 1).address();
+                        }
+                        return !page.isEmpty();
+                    }
+
+                    @Override
+                    public Lease next() {
+                        if (!hasNext()) {
+                            throw new java.util.NoSuchElementException();
+                        }
+                        return page.get(pos++);
+                    }
+                };
+            }
+
+            @Override
+            public int size() {
+                return locked(index::size);
+            }
+        };
     }
 
     /** The results of a batch and the changes that must be durable before they are sent. */

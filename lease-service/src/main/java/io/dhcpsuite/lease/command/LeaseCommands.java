@@ -382,9 +382,10 @@ public final class LeaseCommands {
         Path target = Path.of(name);
         try {
             if (m.persist() && target.toAbsolutePath().normalize().equals(m.file().toAbsolutePath().normalize())) {
-                m.compact(() -> engine.locked(() -> List.copyOf(engine.index().all())));
+                m.compact(engine::leasesByPage);
             } else {
-                MemfileBackend.dump(target, engine.locked(() -> List.copyOf(engine.index().all())));
+                // a point-in-time copy, compact (not a million Lease objects), written without the lock
+                MemfileBackend.dump(target, engine.locked(() -> engine.index().copy()).all());
             }
         } catch (Exception e) {
             throw CommandException.badArgument("failed to write lease file " + name + ": " + e.getMessage());

@@ -48,6 +48,20 @@ public final class LeaseCsv {
     public static final class Columns {
         final Map<String, Integer> pos = new HashMap<>();
         final int count;
+        final int address;
+        final int hwaddr;
+        final int clientId;
+        final int valid;
+        final int expire;
+        final int subnet;
+        final int fqdnFwd;
+        final int fqdnRev;
+        final int hostname;
+        final int state;
+        final int userContext;
+        final int poolId;
+        /** Where each field of the row being parsed starts, and where the one after the last would. */
+        private final int[] starts;
 
         Columns(String header) {
             String[] names = header.split(",", -1);
@@ -60,40 +74,145 @@ public final class LeaseCsv {
                     throw new IllegalArgumentException("lease file header lacks column '" + r + "'");
                 }
             }
+            address = pos.get("address");
+            hwaddr = pos.get("hwaddr");
+            clientId = pos.get("client_id");
+            valid = pos.get("valid_lifetime");
+            expire = pos.get("expire");
+            subnet = pos.get("subnet_id");
+            fqdnFwd = pos.get("fqdn_fwd");
+            fqdnRev = pos.get("fqdn_rev");
+            hostname = pos.get("hostname");
+            state = pos.getOrDefault("state", -1);
+            userContext = pos.getOrDefault("user_context", -1);
+            poolId = pos.getOrDefault("pool_id", -1);
+            starts = new int[count + 1];
         }
 
         boolean hasPoolId() {
-            return pos.containsKey("pool_id");
+            return poolId >= 0;
         }
     }
 
-    /** Parses a row; throws IllegalArgumentException saying what is wrong. */
+    /**
+     * Parses a row; throws IllegalArgumentException saying what is wrong. The fields are read in
+     * place; anything but plain digits and lower-case colon hex goes through the general parsers
+     * (Long.parseLong, Lease.hexId), so every row means what it always did.
+     */
     static Lease parse(String line, Columns c) {
-        String[] f = line.split(",", -1);
-        if (f.length != c.count) {
-            throw new IllegalArgumentException("expected " + c.count + " columns, found " + f.length);
+        int[] at = c.starts;
+        int fields = 1;
+        at[0] = 0;
+        for (int i = line.indexOf(','); i >= 0; i = line.indexOf(',', i + 1)) {
+            if (fields < at.length) {
+                at[fields] = i + 1;
+            }
+            fields++;
         }
-        Integer addr = Ipv4.tryParse(f[c.pos.get("address")]);
-        if (addr == null) {
-            throw new IllegalArgumentException("invalid address '" + f[c.pos.get("address")] + "'");
+        if (fields != c.count) {
+            throw new IllegalArgumentException("expected " + c.count + " columns, found " + fields);
         }
-        String hw = f[c.pos.get("hwaddr")];
-        hw = hw.isEmpty() ? "" : Lease.hexId(hw);
-        String cid = Lease.hexId(f[c.pos.get("client_id")]);
-        long valid = Long.parseLong(f[c.pos.get("valid_lifetime")]);
-        long expire = Long.parseLong(f[c.pos.get("expire")]);
-        long subnet = Long.parseLong(f[c.pos.get("subnet_id")]);
-        boolean fwd = flag(f[c.pos.get("fqdn_fwd")]);
-        boolean rev = flag(f[c.pos.get("fqdn_rev")]);
-        String host = unescape(f[c.pos.get("hostname")]);
-        int state = c.pos.containsKey("state") ? Integer.parseInt(f[c.pos.get("state")]) : 0;
-        String ctx = c.pos.containsKey("user_context") ? unescape(f[c.pos.get("user_context")]) : "";
-        long pool = c.hasPoolId() && !f[c.pos.get("pool_id")].isEmpty() ? Long.parseLong(f[c.pos.get("pool_id")]) : 0;
+        at[fields] = line.length() + 1;
+        long a = ipv4(line, at[c.address], at[c.address + 1] - 1);
+        if (a < 0) {
+            throw new IllegalArgumentException("invalid address '" + field(line, at, c.address) + "'");
+        }
+        String hw = empty(at, c.hwaddr) ? "" : hexId(line, at, c.hwaddr);
+        String cid = empty(at, c.clientId) ? null : hexId(line, at, c.clientId);
+        long valid = number(line, at, c.valid);
+        long expire = number(line, at, c.expire);
+        long subnet = number(line, at, c.subnet);
+        boolean fwd = flag(field(line, at, c.fqdnFwd));
+        boolean rev = flag(field(line, at, c.fqdnRev));
+        String host = empty(at, c.hostname) ? "" : unescape(field(line, at, c.hostname));
+        int state = c.state >= 0 ? state(line, at, c.state) : 0;
+        String ctx = c.userContext >= 0 && !empty(at, c.userContext) ? unescape(field(line, at, c.userContext)) : "";
+        long pool = c.hasPoolId() && !empty(at, c.poolId) ? number(line, at, c.poolId) : 0;
         if (valid < 0 || state < 0 || state > 4) {
             throw new IllegalArgumentException("invalid valid_lifetime or state");
         }
-        return new Lease(addr, hw, cid, valid, expire - valid, subnet, pool, fwd, rev, host, state,
+        return new Lease((int) a, hw, cid, valid, expire - valid, subnet, pool, fwd, rev, host, state,
                 ctx.isEmpty() ? null : ctx);
+    }
+
+    private static boolean empty(int[] at, int k) {
+        return at[k + 1] - 1 == at[k];
+    }
+
+    private static String field(String line, int[] at, int k) {
+        return line.substring(at[k], at[k + 1] - 1);
+    }
+
+    /** The field as lower-case colon hex, as Lease.hexId gives it; a field in that form already is taken as is. */
+    private static String hexId(String line, int[] at, int k) {
+        int from = at[k];
+        int to = at[k + 1] - 1;
+        boolean canonical = (to - from) % 3 == 2;
+        for (int i = from; canonical && i < to; i++) {
+            char ch = line.charAt(i);
+            canonical = (i - from) % 3 == 2 ? ch == ':' : (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f');
+        }
+        String text = line.substring(from, to);
+        return canonical ? text : Lease.hexId(text);
+    }
+
+    /** Long.parseLong of the field; plain digits are read in place. */
+    private static long number(String line, int[] at, int k) {
+        int from = at[k];
+        int to = at[k + 1] - 1;
+        if (to > from && to - from <= 18) {
+            long v = 0;
+            int i = from;
+            for (; i < to; i++) {
+                char ch = line.charAt(i);
+                if (ch < '0' || ch > '9') {
+                    break;
+                }
+                v = v * 10 + (ch - '0');
+            }
+            if (i == to) {
+                return v;
+            }
+        }
+        return Long.parseLong(line.substring(from, to));
+    }
+
+    /** Integer.parseInt of the field; a single digit is read in place. */
+    private static int state(String line, int[] at, int k) {
+        int from = at[k];
+        char ch = at[k + 1] - 1 - from == 1 ? line.charAt(from) : 'x';
+        return ch >= '0' && ch <= '9' ? ch - '0' : Integer.parseInt(field(line, at, k));
+    }
+
+    /** Ipv4.parse on a part of the line (up to three digits an octet, leading zeros allowed); -1 when invalid. */
+    private static long ipv4(String s, int from, int to) {
+        long result = 0;
+        int octets = 0;
+        int i = from;
+        while (true) {
+            int start = i;
+            int value = 0;
+            while (i < to && i - start < 4) {
+                char ch = s.charAt(i);
+                if (ch < '0' || ch > '9') {
+                    break;
+                }
+                value = value * 10 + (ch - '0');
+                i++;
+            }
+            int digits = i - start;
+            if (digits == 0 || digits > 3 || value > 255) {
+                return -1;
+            }
+            result = (result << 8) | value;
+            if (++octets == 4) {
+                return i == to ? result : -1;
+            }
+            if (i >= to || s.charAt(i) != '.') {
+                return -1;
+            }
+            i++;
+        }
     }
 
     private static boolean flag(String s) {

@@ -3,8 +3,10 @@ package io.dhcpsuite.lease.memfile;
 import io.dhcpsuite.lease.store.Lease;
 import io.dhcpsuite.lease.store.LeaseBackend;
 import io.dhcpsuite.lease.store.LeaseChange;
+import io.dhcpsuite.lease.store.LeaseIndex;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -15,9 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,13 +66,21 @@ public final class MemfileBackend implements LeaseBackend {
         return rowErrors;
     }
 
+    /** The leases of the file, in address order (tests, tools); the service loads with {@link #load(LeaseIndex)}. */
     @Override
     public synchronized Collection<Lease> load() {
+        LeaseIndex index = new LeaseIndex();
+        load(index);
+        return index.all();
+    }
+
+    /** Replays the journal straight into {@code index}: no second copy of the leases while loading. */
+    @Override
+    public synchronized void load(LeaseIndex index) {
         if (!persist) {
             log.info("DHCPSRV_MEMFILE_NO_STORAGE running in non-persistent mode, leases will be lost after restart");
-            return List.of();
+            return;
         }
-        Map<Integer, Lease> leases = new LinkedHashMap<>();
         try {
             Path dir = file.toAbsolutePath().getParent();
             if (dir != null) {
@@ -80,25 +88,26 @@ public final class MemfileBackend implements LeaseBackend {
             }
             if (Files.exists(file)) {
                 log.info("DHCPSRV_MEMFILE_LEASE_FILE_LOAD loading leases from file {}", file);
-                if (readInto(file, leases)) {
+                if (readInto(file, index)) {
                     // Kea runs LFC on a file of an older schema so that new rows match the header
                     log.warn("DHCPSRV_MEMFILE_NEEDS_UPGRADING lease file {} is of an older schema; rewriting it as {}",
                             file, LeaseCsv.HEADER);
-                    rewrite(leases.values());
+                    rewrite(index.all());
                 }
             }
             openForAppend();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open lease file " + file + ": " + e.getMessage(), e);
         }
-        return leases.values();
     }
 
     /** Reads the journal; true when its header is not the current schema's. */
-    private boolean readInto(Path path, Map<Integer, Lease> leases) throws IOException {
+    private boolean readInto(Path path, LeaseIndex leases) throws IOException {
         rowErrors = 0;
         boolean old = false;
-        try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+        // as Files.newBufferedReader (malformed UTF-8 fails the load), with a larger buffer
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8.newDecoder()), 1 << 16)) {
             String header = in.readLine();
             if (header == null) {
                 return false;
@@ -134,7 +143,7 @@ public final class MemfileBackend implements LeaseBackend {
                 if (l.validLft() == 0) {
                     leases.remove(l.address());
                 } else {
-                    leases.put(l.address(), l);
+                    leases.put(l);
                 }
             }
         }
@@ -143,9 +152,10 @@ public final class MemfileBackend implements LeaseBackend {
 
     private void rewrite(Collection<Lease> leases) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".lfc-tmp");
-        dump(tmp, leases);
-        try (FileChannel c = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-            c.force(true);
+        try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            writeRows(out, leases, true);
+            out.force(true);
         }
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         syncDirectory();
@@ -209,21 +219,10 @@ public final class MemfileBackend implements LeaseBackend {
         }
         Path tmp = file.resolveSibling(file.getFileName() + ".lfc-tmp");
         try {
-            Collection<Lease> leases = snapshot.get();
+            long rows;
             try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
-                StringBuilder sb = new StringBuilder(1 << 16);
-                sb.append(LeaseCsv.HEADER).append('\n');
-                for (Lease l : leases) {
-                    if (l.validLft() == 0) {
-                        continue;
-                    }
-                    LeaseCsv.append(sb, l, false);
-                    if (sb.length() > (1 << 16) - 512) {
-                        writeFully(out, sb);
-                    }
-                }
-                writeFully(out, sb);
+                rows = writeRows(out, snapshot.get(), true);
                 out.force(true);
             }
             synchronized (this) {
@@ -238,7 +237,7 @@ public final class MemfileBackend implements LeaseBackend {
                 channel.close();
                 channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
                 log.info("DHCPSRV_MEMFILE_LFC_EXECUTE lease file {} compacted to {} leases (+{} rows written meanwhile)",
-                        file, leases.size(), tail.size());
+                        file, rows, tail.size());
             }
         } finally {
             synchronized (this) {
@@ -250,11 +249,33 @@ public final class MemfileBackend implements LeaseBackend {
 
     /** lease4-write: the in-memory leases to another file, in Kea's format. */
     public static void dump(Path target, Collection<Lease> leases) throws IOException {
-        StringBuilder sb = new StringBuilder(LeaseCsv.HEADER).append('\n');
-        for (Lease l : leases) {
-            LeaseCsv.append(sb, l, false);
+        try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            writeRows(out, leases, false);
         }
-        Files.writeString(target, sb, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The header and a row per lease, 64 KiB at a time; returns the rows written. A lease kept with
+     * valid-lifetime 0 (released, with lease affinity) would read back as a deletion: compaction
+     * leaves it out ({@code skipZero}).
+     */
+    private static long writeRows(FileChannel out, Iterable<Lease> leases, boolean skipZero) throws IOException {
+        StringBuilder sb = new StringBuilder(1 << 16);
+        sb.append(LeaseCsv.HEADER).append('\n');
+        long rows = 0;
+        for (Lease l : leases) {
+            if (skipZero && l.validLft() == 0) {
+                continue;
+            }
+            LeaseCsv.append(sb, l, false);
+            rows++;
+            if (sb.length() > (1 << 16) - 512) {
+                writeFully(out, sb);
+            }
+        }
+        writeFully(out, sb);
+        return rows;
     }
 
     private static void writeFully(FileChannel out, StringBuilder sb) throws IOException {

@@ -3,6 +3,7 @@ package io.dhcpsuite.lease.postgres;
 import io.dhcpsuite.lease.store.Lease;
 import io.dhcpsuite.lease.store.LeaseBackend;
 import io.dhcpsuite.lease.store.LeaseChange;
+import io.dhcpsuite.lease.store.LeaseIndex;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,18 +48,28 @@ public final class PostgresBackend implements LeaseBackend {
     @Override
     public Collection<Lease> load() {
         List<Lease> out = new ArrayList<>();
+        read(out::add);
+        return out;
+    }
+
+    /** Streams the table into the index (fetched 10,000 rows at a time), with no list of every lease. */
+    @Override
+    public void load(LeaseIndex index) {
+        read(index::put);
+    }
+
+    private void read(java.util.function.Consumer<Lease> out) {
         jdbc.setFetchSize(10_000);
         tx.executeWithoutResult(s -> jdbc.query("SELECT " + COLUMNS + " FROM lease4", rs -> {
             long valid = rs.getLong("valid_lifetime");
             long expire = rs.getTimestamp("expire").toInstant().getEpochSecond();
             byte[] ctx = null;
             String uc = rs.getString("user_context");
-            out.add(new Lease((int) rs.getLong("address"), hex(rs.getBytes("hwaddr")), nullIfEmpty(hex(rs.getBytes("client_id"))),
+            out.accept(new Lease((int) rs.getLong("address"), hex(rs.getBytes("hwaddr")), nullIfEmpty(hex(rs.getBytes("client_id"))),
                     valid, expire - valid, rs.getLong("subnet_id"), rs.getLong("pool_id"), rs.getBoolean("fqdn_fwd"),
                     rs.getBoolean("fqdn_rev"), rs.getString("hostname") == null ? "" : rs.getString("hostname"),
                     rs.getInt("state"), uc));
         }));
-        return out;
     }
 
     @Override

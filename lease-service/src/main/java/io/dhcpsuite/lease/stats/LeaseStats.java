@@ -8,7 +8,9 @@ import io.dhcpsuite.config.Subnet4;
 import io.dhcpsuite.lease.config.Scopes;
 import io.dhcpsuite.lease.store.Lease;
 import io.dhcpsuite.lease.store.LeaseIndex;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Keeps Kea's lease statistics in step with the lease index. Pool statistics are named by the
@@ -128,6 +130,76 @@ public final class LeaseStats implements LeaseIndex.Listener {
                 statistics.add(subnet(l.subnetId(), "declined-addresses"), sign);
             }
             statistics.add("declined-addresses", sign);
+        }
+    }
+
+    /**
+     * Counts many leases at once (the start-up load) with one update per statistic: {@link Tally#add}
+     * each lease, then {@link Tally#apply}. The result is what {@link #changed}(null, lease) for
+     * each would give.
+     */
+    public Tally tally() {
+        return new Tally();
+    }
+
+    public final class Tally {
+        private final Map<Long, long[]> bySubnet = new HashMap<>();
+        private long declined;
+        private long lastId = Long.MIN_VALUE;
+        private long[] last;
+
+        private Tally() {
+        }
+
+        /** Same as count(l, 1): assigned per subnet and pool, declined per subnet and globally. */
+        public void add(Lease l) {
+            Subnet4 s = config.subnet(l.subnetId());
+            if (l.state() == LeaseState.DECLINED) {
+                declined++;
+            }
+            if (s == null) {
+                return;
+            }
+            long[] c;
+            if (l.subnetId() == lastId) {
+                c = last;
+            } else {
+                c = bySubnet.computeIfAbsent(l.subnetId(), id -> new long[2 + s.pools().size()]);
+                lastId = l.subnetId();
+                last = c;
+            }
+            if (l.countsAsAssigned()) {
+                c[0]++;
+                List<Pool4> pools = s.pools();
+                for (int i = 0; i < pools.size(); i++) {
+                    if (pools.get(i).contains(l.address())) {
+                        c[2 + i]++;
+                        break;
+                    }
+                }
+            }
+            if (l.state() == LeaseState.DECLINED) {
+                c[1]++;
+            }
+        }
+
+        public void apply() {
+            bySubnet.forEach((id, c) -> {
+                if (c[0] != 0) {
+                    statistics.add(subnet(id, "assigned-addresses"), c[0]);
+                }
+                if (c[1] != 0) {
+                    statistics.add(subnet(id, "declined-addresses"), c[1]);
+                }
+                for (int i = 2; i < c.length; i++) {
+                    if (c[i] != 0) {
+                        statistics.add(pool(id, i - 2, "assigned-addresses"), c[i]);
+                    }
+                }
+            });
+            if (declined != 0) {
+                statistics.add("declined-addresses", declined);
+            }
         }
     }
 

@@ -10,8 +10,18 @@ import java.util.function.Supplier;
  */
 public interface LeaseBackend extends AutoCloseable {
 
-    /** Every stored lease, for the start-up load; the last state per address. */
+    /** Every stored lease; the last state per address. */
     Collection<Lease> load();
+
+    /**
+     * The start-up load: puts every stored lease into {@code index} (the last state per address)
+     * without holding a second copy of them all. By default the leases of {@link #load()}.
+     */
+    default void load(LeaseIndex index) {
+        for (Lease l : load()) {
+            index.put(l);
+        }
+    }
 
     /** Makes the changes durable, in order, with one sync. */
     void write(List<LeaseChange> changes) throws Exception;
