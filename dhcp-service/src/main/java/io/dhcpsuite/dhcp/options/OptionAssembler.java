@@ -4,6 +4,7 @@ import io.dhcpsuite.codec.OptionCodes;
 import io.dhcpsuite.config.ClientClassDef;
 import io.dhcpsuite.config.OptionData;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -28,44 +29,82 @@ public final class OptionAssembler {
 
     public static List<Chosen> choose(List<List<OptionData>> scopes, byte[] prl, Set<String> classes,
                                       Set<Integer> exclude) {
-        OptionData[] winner = new OptionData[256];
+        // The winners, one per code, kept sorted by code in a small array: a reply's scopes define
+        // a handful of options, and 256-slot tables cost over a kilobyte per reply (JFR).
+        OptionData[] winners = new OptionData[8];
+        int n = 0;
         for (List<OptionData> scope : scopes) {
             if (scope == null) {
                 continue;
             }
             for (OptionData o : scope) {
-                if (o.code() < 1 || o.code() > 254 || winner[o.code()] != null || !"dhcp4".equals(space(o))) {
+                int code = o.code();
+                if (code < 1 || code > 254 || find(winners, n, code) >= 0 || !"dhcp4".equals(space(o))
+                        || !taggedFor(o, classes)) {
                     continue;
                 }
-                if (!taggedFor(o, classes)) {
-                    continue;
+                if (n == winners.length) {
+                    winners = Arrays.copyOf(winners, n * 2);
                 }
-                winner[o.code()] = o;
+                int at = n++;
+                while (at > 0 && winners[at - 1].code() > code) {
+                    winners[at] = winners[at - 1];
+                    at--;
+                }
+                winners[at] = o;
             }
         }
-        boolean[] wanted = new boolean[256];
-        if (prl != null) {
-            for (byte b : prl) {
-                wanted[b & 0xFF] = true;
-            }
+        List<Chosen> out = new ArrayList<>(n);
+        if (n == 0) {
+            return out;
         }
-        for (int code : BASIC) {
-            wanted[code] = true;
-        }
-        List<Chosen> out = new ArrayList<>();
         // Requested options first, in the client's order (some clients care), then the rest.
         if (prl != null) {
             for (byte b : prl) {
-                add(out, winner, b & 0xFF, exclude);
+                add(out, winners, n, b & 0xFF, exclude);
             }
         }
-        for (int code = 1; code < 255; code++) {
-            OptionData o = winner[code];
-            if (o != null && (o.alwaysSend() || wanted[code]) && !contains(out, code)) {
-                add(out, winner, code, exclude);
+        for (int i = 0; i < n; i++) {
+            OptionData o = winners[i];
+            if (o.alwaysSend() || requested(prl, o.code()) || isBasic(o.code())) {
+                add(out, winners, n, o.code(), exclude);
             }
         }
         return out;
+    }
+
+    /** Index of {@code code} among the first {@code n} winners (sorted by code), or -1. */
+    private static int find(OptionData[] winners, int n, int code) {
+        for (int i = 0; i < n; i++) {
+            int c = winners[i].code();
+            if (c == code) {
+                return i;
+            }
+            if (c > code) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean requested(byte[] prl, int code) {
+        if (prl != null) {
+            for (byte b : prl) {
+                if ((b & 0xFF) == code) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isBasic(int code) {
+        for (int c : BASIC) {
+            if (c == code) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String space(OptionData o) {
@@ -84,9 +123,13 @@ public final class OptionAssembler {
         return false;
     }
 
-    private static void add(List<Chosen> out, OptionData[] winner, int code, Set<Integer> exclude) {
-        OptionData o = winner[code];
-        if (o == null || o.neverSend() || exclude.contains(code) || contains(out, code)) {
+    private static void add(List<Chosen> out, OptionData[] winners, int n, int code, Set<Integer> exclude) {
+        int i = find(winners, n, code);
+        if (i < 0) {
+            return;
+        }
+        OptionData o = winners[i];
+        if (o.neverSend() || exclude.contains(code) || contains(out, code)) {
             return;
         }
         out.add(new Chosen(code, o.encoded()));

@@ -8,6 +8,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
@@ -35,6 +36,7 @@ public final class PacedSender implements ReplySink, AutoCloseable {
     private final ArrayBlockingQueue<Out> queue = new ArrayBlockingQueue<>(16_384);
     private final Thread thread;
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicInteger backlog = new AtomicInteger();
     private volatile boolean open = true;
     private long due = System.nanoTime();
 
@@ -55,10 +57,14 @@ public final class PacedSender implements ReplySink, AutoCloseable {
         }
         // Fast path: nothing queued and a token free, so the reply leaves on the caller's thread
         // without a hand-off; otherwise the sender thread spreads it.
-        if (queue.isEmpty() && takeToken(System.nanoTime()) && trySend(datagram, destination)) {
+        // backlog counts replies queued or in the sender thread's hands, so that one sent here
+        // never overtakes them.
+        if (backlog.get() == 0 && takeToken(System.nanoTime()) && trySend(datagram, destination)) {
             return;
         }
+        backlog.incrementAndGet();
         if (!queue.offer(new Out(datagram, destination))) {
+            backlog.decrementAndGet();
             // A full queue means the socket cannot keep up at all; the client will retransmit.
             countDrop();
         }
@@ -125,6 +131,7 @@ public final class PacedSender implements ReplySink, AutoCloseable {
                 }
                 LockSupport.parkNanos(50_000);
             }
+            backlog.decrementAndGet();
         }
     }
 

@@ -72,7 +72,9 @@ class TcpLeaseTransportTest {
         }).start();
         transport = new TcpLeaseTransport("127.0.0.1", server.port(), Duration.ofSeconds(5));
         assertThat(transport.connected()).isTrue();
-        // batch size 4, 8 in flight: 32 ops make 8 batches, all outstanding on one connection
+        // batch size 4, 8 in flight: the first 8 ops each leave at once as a batch of their own
+        // (awaited one by one, since lease-service handles frames that arrive together as one
+        // batch), all outstanding on one connection; the other 24 wait for free slots
         client = new BatchingLeaseClient(new LeaseClientSettings("unused", 4, 8, 10_000,
                 Duration.ofSeconds(5)), transport);
         Map<Long, LeaseResult4> results = new ConcurrentHashMap<>();
@@ -85,8 +87,13 @@ class TcpLeaseTransportTest {
                 }
                 all.countDown();
             })).isTrue();
+            if (i <= 8) {
+                int expected = (int) i;
+                await().atMost(Duration.ofSeconds(5)).until(() -> held.size() == expected);
+            }
         }
-        await().atMost(Duration.ofSeconds(5)).until(() -> held.size() >= 8);
+        assertThat(held).hasSize(8);
+        assertThat(client.queued()).as("waiting for a free slot").isEqualTo(24);
         assertThat(client.mostInFlight()).isGreaterThan(1);
         assertThat(results).isEmpty();
         // answer in reverse order of arrival
