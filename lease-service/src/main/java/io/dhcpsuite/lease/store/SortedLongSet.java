@@ -7,8 +7,12 @@ import java.util.function.LongPredicate;
  * A sorted set of longs in about 10 bytes an element: sorted runs of at most {@value #RUN}
  * primitives, found by a binary search over the runs' lower bounds, so an add or a remove costs
  * two binary searches and a short array copy, and iterating from the smallest key touches only the
- * keys it returns. A run is split when full, shrunk when three quarters empty and dropped when
- * empty, so memory follows the live elements.
+ * keys it returns. A run is split when full and dropped when empty.
+ *
+ * <p>Made for the expiry queues, where a renewal removes a key from the middle and adds one past
+ * the end (now + lifetime): a key past the end of a full last run starts a new full-size run, and
+ * runs are not shrunk as they drain, so steady renewals allocate one array per {@value #RUN}
+ * keys and nothing else (no garbage that outlives the young generation).
  *
  * <p>Invariant: {@code low[i] <= every key of run i < low[i + 1]}. Not thread-safe.
  */
@@ -69,7 +73,7 @@ final class SortedLongSet {
             } else if (pos == n && r == count - 1) {
                 // keys arriving in ascending order (renewals: now + lifetime) start a new run
                 // instead of leaving half-empty ones behind
-                long[] fresh = new long[MIN];
+                long[] fresh = new long[RUN];
                 fresh[0] = key;
                 insertRun(r + 1, key, fresh, 1);
                 size++;
@@ -107,9 +111,6 @@ final class SortedLongSet {
             removeRun(r);
         } else {
             sizes[r] = n;
-            if (n < a.length / 4 && a.length > MIN) {
-                runs[r] = Arrays.copyOf(a, a.length / 2);
-            }
         }
         return true;
     }
