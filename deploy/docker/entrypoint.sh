@@ -22,8 +22,10 @@ bind=${SUITE_BIND:-0.0.0.0}
 # The same flags as dhcpctl's jvm_opts_of (chosen by measurement, see README "Performance"), plus
 # ExitOnOutOfMemoryError: in a container a restart is a better answer than a half-dead JVM.
 case $svc in
-  dhcp-service|lease-service)
+  dhcp-service)
     default_opts="-Xms512m -Xmx1g -XX:+UseParallelGC -XX:+AlwaysPreTouch" ;;
+  lease-service)
+    default_opts="-Xms64m -Xmx1g -XX:+UseParallelGC -XX:MaxNewSize=32m -XX:TrimNativeHeapInterval=5000" ;;
   gateway|ha-service|ddns-service)
     default_opts="-Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1" ;;
   *) echo "entrypoint: unknown SUITE_SERVICE '$svc'" >&2; exit 2 ;;
