@@ -22,7 +22,7 @@ import java.util.NoSuchElementException;
  *
  * <p>Leases are not kept as objects: each has a slot in columns of primitives (chunks of
  * {@value #CHUNK} slots, so the table grows without copying), and a {@link Lease} is built only when
- * one is asked for. A million leases take about 60 MB instead of the 700 of records in maps:
+ * one is asked for. A million leases take about 80 MB instead of the 780 of records in maps:
  * <ul>
  * <li>hardware address and client id inline in a long when they are colon hex of at most 8 bytes
  *     (a MAC, a type-1 client id); longer ones as byte[], anything else as the String given; a
