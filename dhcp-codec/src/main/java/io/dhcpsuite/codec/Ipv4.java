@@ -19,15 +19,27 @@ public final class Ipv4 {
         if (dotted == null) {
             throw new IllegalArgumentException("null is not a valid IPv4 address");
         }
-        int result = 0;
+        long a = parse(dotted, 0, dotted.length());
+        if (a < 0) {
+            throw invalid(dotted);
+        }
+        return (int) a;
+    }
+
+    /**
+     * Parses {@code text[from, to)} as {@link #parse(String)} does, without allocating: the
+     * address as an unsigned value, or -1 when it is not a valid dotted quad (lease files are read
+     * this way, a million rows at a time).
+     */
+    public static long parse(CharSequence text, int from, int to) {
+        long result = 0;
         int octets = 0;
-        int i = 0;
-        int n = dotted.length();
+        int i = from;
         while (true) {
             int start = i;
             int value = 0;
-            while (i < n && i - start < 4) {
-                char c = dotted.charAt(i);
+            while (i < to && i - start < 4) {
+                char c = text.charAt(i);
                 if (c < '0' || c > '9') {
                     break;
                 }
@@ -36,18 +48,14 @@ public final class Ipv4 {
             }
             int digits = i - start;
             if (digits == 0 || digits > 3 || value > 255) {
-                throw invalid(dotted);
+                return -1;
             }
             result = (result << 8) | value;
-            octets++;
-            if (octets == 4) {
-                if (i != n) {
-                    throw invalid(dotted);
-                }
-                return result;
+            if (++octets == 4) {
+                return i == to ? result : -1;
             }
-            if (i >= n || dotted.charAt(i) != '.') {
-                throw invalid(dotted);
+            if (i >= to || text.charAt(i) != '.') {
+                return -1;
             }
             i++;
         }

@@ -25,6 +25,16 @@ class Ipv4Test {
     }
 
     @Test
+    void parsesAPartOfALineWithoutThrowing() {
+        String row = "198.19.255.250,02:00:00:00:00:01";
+        assertThat(Ipv4.parse(row, 0, 14)).isEqualTo(0xC613FFFAL);
+        assertThat(Ipv4.parse(row, 0, 15)).as("the comma is not part of an address").isEqualTo(-1);
+        assertThat(Ipv4.parse("x255.255.255.255", 1, 16)).isEqualTo(0xFFFFFFFFL);
+        assertThat(Ipv4.parse("10.0.0.300", 0, 10)).isEqualTo(-1);
+        assertThat(Ipv4.parse("10.0.0", 0, 6)).isEqualTo(-1);
+    }
+
+    @Test
     void convertsBytesAndPrefixes() {
         byte[] b = new byte[6];
         Ipv4.toBytes(Ipv4.parse("198.18.0.1"), b, 1);

@@ -113,7 +113,7 @@ public final class LeaseCsv {
             throw new IllegalArgumentException("expected " + c.count + " columns, found " + fields);
         }
         at[fields] = line.length() + 1;
-        long a = ipv4(line, at[c.address], at[c.address + 1] - 1);
+        long a = Ipv4.parse(line, at[c.address], at[c.address + 1] - 1);
         if (a < 0) {
             throw new IllegalArgumentException("invalid address '" + field(line, at, c.address) + "'");
         }
@@ -182,37 +182,6 @@ public final class LeaseCsv {
         int from = at[k];
         char ch = at[k + 1] - 1 - from == 1 ? line.charAt(from) : 'x';
         return ch >= '0' && ch <= '9' ? ch - '0' : Integer.parseInt(field(line, at, k));
-    }
-
-    /** Ipv4.parse on a part of the line (up to three digits an octet, leading zeros allowed); -1 when invalid. */
-    private static long ipv4(String s, int from, int to) {
-        long result = 0;
-        int octets = 0;
-        int i = from;
-        while (true) {
-            int start = i;
-            int value = 0;
-            while (i < to && i - start < 4) {
-                char ch = s.charAt(i);
-                if (ch < '0' || ch > '9') {
-                    break;
-                }
-                value = value * 10 + (ch - '0');
-                i++;
-            }
-            int digits = i - start;
-            if (digits == 0 || digits > 3 || value > 255) {
-                return -1;
-            }
-            result = (result << 8) | value;
-            if (++octets == 4) {
-                return i == to ? result : -1;
-            }
-            if (i >= to || s.charAt(i) != '.') {
-                return -1;
-            }
-            i++;
-        }
     }
 
     private static boolean flag(String s) {
