@@ -131,13 +131,38 @@ class ComposeAndImageTest {
     /** The image starts each service with the JVM flags dhcpctl uses (chosen by measurement). */
     @Test
     void entrypointUsesDhcpctlsJvmFlags() {
-        Pattern flags = Pattern.compile("(?s)dhcp-service\\|lease-service\\)\\s*\\n\\s*(?:echo|default_opts=)\\s*\"([^\"]+)\".*?\\n\\s*(?:\\*|gateway\\|ha-service\\|ddns-service)\\)\\s*\\n\\s*(?:echo|default_opts=)\\s*\"([^\"]+)\"");
-        Matcher ctl = flags.matcher(Repo.read(ROOT.resolve("dhcpctl")));
-        Matcher img = flags.matcher(Repo.read(ROOT.resolve("deploy/docker/entrypoint.sh")));
-        assertThat(ctl.find()).as("jvm_opts_of in dhcpctl").isTrue();
-        assertThat(img.find()).as("default_opts in entrypoint.sh").isTrue();
-        assertThat(img.group(1)).isEqualTo(ctl.group(1));
-        assertThat(img.group(2)).isEqualTo(ctl.group(2));
+        Map<String, String> ctl = flagsByService(Repo.read(ROOT.resolve("dhcpctl")));
+        Map<String, String> img = flagsByService(Repo.read(ROOT.resolve("deploy/docker/entrypoint.sh")));
+        for (String svc : List.of("dhcp-service", "lease-service", "gateway", "ha-service", "ddns-service")) {
+            assertThat(ctl).as("jvm_opts_of in dhcpctl names flags for %s", svc).containsKey(svc);
+            assertThat(img.get(svc)).as("default_opts in entrypoint.sh for %s", svc).isEqualTo(ctl.get(svc));
+        }
+    }
+
+    /**
+     * The flags of each case arm ({@code a|b) echo "..." ;;} or {@code default_opts="..."}) by
+     * service name; a {@code *)} arm stands for every service no other arm names.
+     */
+    private static Map<String, String> flagsByService(String script) {
+        Pattern arm = Pattern.compile("(?m)^\\s*([a-z*|-]+)\\)\\s*\\n\\s*(?:echo|default_opts=)\\s*\"(-[^\"]+)\"");
+        Map<String, String> out = new java.util.HashMap<>();
+        String other = null;
+        Matcher m = arm.matcher(script);
+        while (m.find()) {
+            for (String name : m.group(1).split("\\|")) {
+                if (name.equals("*")) {
+                    other = m.group(2);
+                } else {
+                    out.putIfAbsent(name, m.group(2));
+                }
+            }
+        }
+        if (other != null) {
+            for (String svc : List.of("dhcp-service", "lease-service", "gateway", "ha-service", "ddns-service")) {
+                out.putIfAbsent(svc, other);
+            }
+        }
+        return out;
     }
 
     /** The health port the image probes is the one dhcpctl probes (the gateway's management port). */
