@@ -23,7 +23,7 @@ bind=${SUITE_BIND:-0.0.0.0}
 # ExitOnOutOfMemoryError: in a container a restart is a better answer than a half-dead JVM.
 case $svc in
   dhcp-service)
-    default_opts="-Xms512m -Xmx1g -XX:+UseParallelGC -XX:+AlwaysPreTouch" ;;
+    default_opts="-Xms128m -Xmx1g -XX:+UseParallelGC -XX:MaxNewSize=48m" ;;
   lease-service)
     default_opts="-Xms64m -Xmx1g -XX:+UseParallelGC -XX:MaxNewSize=32m -XX:TrimNativeHeapInterval=5000" ;;
   gateway|ha-service|ddns-service)
