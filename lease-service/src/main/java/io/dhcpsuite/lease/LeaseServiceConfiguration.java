@@ -8,6 +8,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import io.dhcpsuite.api.stats.Statistics;
 import io.dhcpsuite.lease.allocation.AllocationEngine;
+import io.dhcpsuite.lease.allocation.ReclaimListener;
+import io.dhcpsuite.lease.store.LeaseChangeListener;
 import io.dhcpsuite.lease.batch.GroupCommitter;
 import io.dhcpsuite.lease.batch.LeaseBatchService;
 import io.dhcpsuite.lease.command.LeaseCommands;
@@ -95,11 +97,6 @@ class LeaseServiceConfiguration {
         return new LeaseStats(statistics, config);
     }
 
-    @Bean
-    AllocationEngine allocationEngine(Dhcp4Config config, LeaseStats stats, Clock clock) {
-        return new AllocationEngine(config, stats, clock);
-    }
-
     @Bean(destroyMethod = "close")
     LeaseBackend leaseBackend(SuiteConfig suite, Dhcp4Config config, Environment env, ObjectProvider<DataSource> dataSource,
                               ObjectProvider<FlywayMigrationInitializer> flyway) {
@@ -116,26 +113,37 @@ class LeaseServiceConfiguration {
         return new MemfileBackend(file, db.persist(), ConfigFile.maxRowErrors(suite));
     }
 
-    /** Loads the stored leases into memory, then routes the engine's changes to the writer. */
     @Bean(destroyMethod = "close")
-    GroupCommitter groupCommitter(LeaseBackend backend, AllocationEngine engine, ObjectProvider<MeterRegistry> meters) {
+    GroupCommitter groupCommitter(LeaseBackend backend, ObjectProvider<MeterRegistry> meters) {
+        return new GroupCommitter(backend, meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    /**
+     * The engine over the stored leases, loaded before anything can use it. Its lease change
+     * listeners and reclaim listeners are every bean of those types (HA's lease updates subscribe
+     * by declaring a {@link LeaseChangeListener} bean), in {@code @Order}.
+     */
+    @Bean
+    AllocationEngine allocationEngine(Dhcp4Config config, LeaseStats stats, Clock clock, LeaseBackend backend,
+                                      GroupCommitter committer, ObjectProvider<LeaseChangeListener> listeners,
+                                      ObjectProvider<ReclaimListener> reclaimListeners) {
+        AllocationEngine engine = new AllocationEngine(config, stats, clock, committer,
+                listeners.orderedStream().toList(), reclaimListeners.orderedStream().toList());
         long t0 = System.nanoTime();
         int leases = engine.load(backend);
         log.info("DHCPSRV_{}_LEASES_LOADED {} lease(s) loaded from {} in {} ms", backend.type().toUpperCase(),
                 leases, backend.type(), (System.nanoTime() - t0) / 1_000_000);
-        GroupCommitter committer = new GroupCommitter(backend, meters.getIfAvailable(SimpleMeterRegistry::new));
-        engine.sink(committer::submit);
-        return committer;
+        return engine;
     }
 
     @Bean
-    LeaseBatchService leaseBatchService(AllocationEngine engine, GroupCommitter committer, Environment env) {
+    LeaseBatchService leaseBatchService(AllocationEngine engine, Environment env) {
         return new LeaseBatchService(engine, env.getProperty("suite.lease.commit-timeout", Duration.class, Duration.ofSeconds(5)));
     }
 
     /** Sends NCRs to ddns-service when {@code dhcp-ddns.enable-updates}; from an ephemeral port, as dhcp-service may hold sender-port. */
     @Bean(destroyMethod = "close")
-    LeaseDdns leaseDdns(Dhcp4Config config, Statistics statistics, AllocationEngine engine) {
+    LeaseDdns leaseDdns(Dhcp4Config config, Statistics statistics) {
         DhcpDdnsClient c = config.dhcpDdnsClient();
         if (!c.enableUpdates()) {
             return LeaseDdns.disabled(config);
@@ -144,13 +152,12 @@ class LeaseServiceConfiguration {
         NcrSender sender = new NcrSender(new InetSocketAddress(c.serverIp(), c.serverPort()), bind, c.maxQueueSize(),
                 statistics, "lease-ncr-");
         LeaseDdns ddns = new LeaseDdns(config, sender);
-        engine.onReclaim(ddns::reclaimed);
         log.info("DHCP_DDNS_SENDER_STARTED NCRs for reclaimed and deleted leases go to {}:{}", c.serverIp(), c.serverPort());
         return ddns;
     }
 
     @Bean
-    Reclaimer reclaimer(AllocationEngine engine, GroupCommitter committer) {
+    Reclaimer reclaimer(AllocationEngine engine) {
         return new Reclaimer(engine);
     }
 

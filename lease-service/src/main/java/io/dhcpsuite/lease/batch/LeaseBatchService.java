@@ -5,6 +5,7 @@ import io.dhcpsuite.api.lease.LeaseBatch4Result;
 import io.dhcpsuite.api.lease.LeaseResult4;
 import io.dhcpsuite.api.lease.LeaseResult4.Status;
 import io.dhcpsuite.lease.allocation.AllocationEngine;
+import io.dhcpsuite.lease.store.LeaseStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +16,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * Applies a batch and answers when its changes are durable. Ops that changed nothing durable
  * (OFFER, IGNORED, NAK) do not wait on storage themselves, but they share the batch's answer.
- * When the write fails or takes longer than the bounded wait, every op that needed it answers
- * ERROR, and dhcp-service sends no reply for those packets.
+ * When the write fails or takes longer than the bounded wait, or a gating lease change listener
+ * (HA's partner) does not acknowledge the changes, every op that changed a lease answers ERROR, and
+ * dhcp-service sends no reply for those packets.
  */
 public final class LeaseBatchService {
     private final AllocationEngine engine;
@@ -54,11 +56,14 @@ public final class LeaseBatchService {
             if (error == null) {
                 return new LeaseBatch4Result(out.results());
             }
+            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
+            String message = cause instanceof LeaseStore.NotAcknowledged ? cause.getMessage() : "lease store write failed";
             List<LeaseResult4> results = new ArrayList<>(out.results().size());
             for (int i = 0; i < out.results().size(); i++) {
                 LeaseResult4 r = out.results().get(i);
                 results.add(out.needsDurability()[i]
-                        ? new LeaseResult4(r.id(), Status.ERROR, null, false, "lease store write failed")
+                        ? new LeaseResult4(r.id(), Status.ERROR, null, false, message)
                         : r);
             }
             return new LeaseBatch4Result(results);

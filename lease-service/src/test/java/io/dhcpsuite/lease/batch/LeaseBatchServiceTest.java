@@ -18,11 +18,11 @@ import org.junit.jupiter.api.Test;
 
 /** Answers wait for durability, within the bounded wait. */
 class LeaseBatchServiceTest {
-    private final AllocationEngine engine = TestSupport.engine(TestSupport.config(), Clock.systemUTC());
 
     @Test
     void aWriteThatNeverFinishesAnswersErrorForTheWritesOnlyAfterTheBoundedWait() throws Exception {
-        engine.sink(changes -> new CompletableFuture<>());
+        AllocationEngine engine = TestSupport.engine(TestSupport.config(), Clock.systemUTC(), changes -> new CompletableFuture<>(),
+                List.of(), List.of());
         LeaseBatchService service = new LeaseBatchService(engine, Duration.ofSeconds(1));
         CompletableFuture<LeaseBatch4Result> answer = service.process(new LeaseBatch4(List.of(
                 op(Kind.REQUEST, "02:00:00:00:00:01", null, false),
@@ -37,7 +37,7 @@ class LeaseBatchServiceTest {
     @Test
     void aWriteThatFinishesAnswersTheResultsAndLaterDeadlinesChangeNothing() throws Exception {
         CompletableFuture<Void> write = new CompletableFuture<>();
-        engine.sink(changes -> write);
+        AllocationEngine engine = TestSupport.engine(TestSupport.config(), Clock.systemUTC(), changes -> write, List.of(), List.of());
         LeaseBatchService service = new LeaseBatchService(engine, Duration.ofMillis(200));
         CompletableFuture<LeaseBatch4Result> answer = service.process(new LeaseBatch4(List.of(
                 op(Kind.REQUEST, "02:00:00:00:00:03", null, false))));
