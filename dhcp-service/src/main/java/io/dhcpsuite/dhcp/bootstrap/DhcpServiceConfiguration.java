@@ -102,7 +102,7 @@ class DhcpServiceConfiguration {
         if ("tcp".equals(lc.transport())) {
             // The host of suite.lease-service-url, lease-service's TCP port.
             String host = java.net.URI.create(props.leaseServiceUrl()).getHost();
-            int port = env.getProperty("suite.lease-service.tcp-port", Integer.class, 8092);
+            int port = env.getProperty("suite.lease-service.tcp-port", Integer.class, io.dhcpsuite.api.lease.wire.LeaseWire.DEFAULT_PORT);
             return new BatchingLeaseClient(settings, new io.dhcpsuite.dhcp.leaseclient.TcpLeaseTransport(
                     host, port, lc.timeout()));
         }
