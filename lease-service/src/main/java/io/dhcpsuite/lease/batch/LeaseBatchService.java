@@ -4,6 +4,7 @@ import io.dhcpsuite.api.lease.LeaseBatch4;
 import io.dhcpsuite.api.lease.LeaseBatch4Result;
 import io.dhcpsuite.api.lease.LeaseResult4;
 import io.dhcpsuite.api.lease.LeaseResult4.Status;
+import io.dhcpsuite.api.time.Ticker;
 import io.dhcpsuite.lease.allocation.AllocationEngine;
 import io.dhcpsuite.lease.store.LeaseStore;
 import java.time.Duration;
@@ -30,13 +31,20 @@ public final class LeaseBatchService {
      */
     private final ConcurrentLinkedQueue<Waiting> waiting = new ConcurrentLinkedQueue<>();
     private final Thread sweeper;
+    private final Ticker ticker;
 
     private record Waiting(long deadline, CompletableFuture<Void> durable) {
     }
 
     public LeaseBatchService(AllocationEngine engine, Duration maxWait) {
+        this(engine, maxWait, Ticker.SYSTEM);
+    }
+
+    /** @param ticker the time deadlines are measured on (tests move it) */
+    public LeaseBatchService(AllocationEngine engine, Duration maxWait, Ticker ticker) {
         this.engine = engine;
         this.maxWait = maxWait;
+        this.ticker = ticker;
         this.sweeper = Thread.ofPlatform().name("lease-commit-deadlines").daemon(true).unstarted(this::sweep);
         sweeper.start();
     }
@@ -50,7 +58,7 @@ public final class LeaseBatchService {
         if (!durable.isDone()) {
             // a copy, so that failing it on the deadline leaves the engine's own future alone
             durable = durable.copy();
-            waiting.add(new Waiting(System.nanoTime() + maxWait.toNanos(), durable));
+            waiting.add(new Waiting(ticker.nanos() + maxWait.toNanos(), durable));
         }
         return durable.handle((ok, error) -> {
             if (error == null) {
@@ -78,13 +86,18 @@ public final class LeaseBatchService {
             } catch (InterruptedException e) {
                 return;
             }
-            long now = System.nanoTime();
-            Waiting w;
-            while ((w = waiting.peek()) != null && (w.durable.isDone() || w.deadline - now <= 0)) {
-                waiting.poll();
-                if (!w.durable.isDone()) {
-                    w.durable.completeExceptionally(new TimeoutException("lease store write took longer than " + maxWait));
-                }
+            expireOverdue();
+        }
+    }
+
+    /** Fails the waits whose deadline passed on the ticker; the sweeper calls it every tick (tests too). */
+    synchronized void expireOverdue() {
+        long now = ticker.nanos();
+        Waiting w;
+        while ((w = waiting.peek()) != null && (w.durable.isDone() || w.deadline - now <= 0)) {
+            waiting.poll();
+            if (!w.durable.isDone()) {
+                w.durable.completeExceptionally(new TimeoutException("lease store write took longer than " + maxWait));
             }
         }
     }

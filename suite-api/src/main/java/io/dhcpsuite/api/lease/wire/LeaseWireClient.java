@@ -2,6 +2,7 @@ package io.dhcpsuite.api.lease.wire;
 
 import io.dhcpsuite.api.lease.LeaseOp4;
 import io.dhcpsuite.api.lease.LeaseResult4;
+import io.dhcpsuite.api.time.Ticker;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -55,6 +56,7 @@ public final class LeaseWireClient implements AutoCloseable {
     private static final long MAX_BACKOFF_MS = 1000;
 
     private final int hello;
+    private final Ticker ticker;
     private final String host;
     private final int port;
     private final long timeoutNanos;
@@ -97,11 +99,17 @@ public final class LeaseWireClient implements AutoCloseable {
 
     /** {@code host} is resolved again at every connection attempt (a container's name may come late). */
     public LeaseWireClient(String host, int port, Duration timeout) {
-        this(host, port, timeout, LeaseWire.VERSION);
+        this(host, port, timeout, Ticker.SYSTEM);
+    }
+
+    /** @param ticker the time batch deadlines are measured on (tests move it) */
+    public LeaseWireClient(String host, int port, Duration timeout, Ticker ticker) {
+        this(host, port, timeout, ticker, LeaseWire.VERSION);
     }
 
     /** A client that says it speaks {@code version} (tests of the refusal). */
-    LeaseWireClient(String host, int port, Duration timeout, int version) {
+    LeaseWireClient(String host, int port, Duration timeout, Ticker ticker, int version) {
+        this.ticker = ticker;
         this.hello = LeaseWire.hello(version);
         this.host = host;
         this.port = port;
@@ -160,7 +168,7 @@ public final class LeaseWireClient implements AutoCloseable {
             return;
         }
         long id = ids.incrementAndGet();
-        outstanding.put(id, new Outstanding(c, completion, System.nanoTime() + timeoutNanos));
+        outstanding.put(id, new Outstanding(c, completion, ticker.nanos() + timeoutNanos));
         if (connection != c) { // lost meanwhile: its failAll may have run before the put
             Outstanding o = outstanding.remove(id);
             if (o != null) {
@@ -303,13 +311,18 @@ public final class LeaseWireClient implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
-            long now = System.nanoTime();
-            for (Map.Entry<Long, Outstanding> e : outstanding.entrySet()) {
-                Outstanding o = e.getValue();
-                if (now - o.deadline > 0 && outstanding.remove(e.getKey(), o)) {
-                    complete(o, null, new TimeoutException("lease-service did not answer within "
-                            + Duration.ofNanos(timeoutNanos)));
-                }
+            expireOverdue();
+        }
+    }
+
+    /** Fails the batches unanswered past their deadline on the ticker; the sweeper calls it every 50 ms. */
+    void expireOverdue() {
+        long now = ticker.nanos();
+        for (Map.Entry<Long, Outstanding> e : outstanding.entrySet()) {
+            Outstanding o = e.getValue();
+            if (now - o.deadline > 0 && outstanding.remove(e.getKey(), o)) {
+                complete(o, null, new TimeoutException("lease-service did not answer within "
+                        + Duration.ofNanos(timeoutNanos)));
             }
         }
     }

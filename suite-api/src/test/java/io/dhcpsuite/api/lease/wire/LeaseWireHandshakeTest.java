@@ -7,6 +7,8 @@ import io.dhcpsuite.api.lease.LeaseBatch4;
 import io.dhcpsuite.api.lease.LeaseBatch4Result;
 import io.dhcpsuite.api.lease.LeaseOp4;
 import io.dhcpsuite.api.lease.LeaseResult4;
+import io.dhcpsuite.api.time.ManualTicker;
+import io.dhcpsuite.api.time.Ticker;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.net.InetAddress;
@@ -70,7 +72,7 @@ class LeaseWireHandshakeTest {
     @Test
     void aClientOfAnotherVersionCountsTheRefusalFailsItsBatchesAndKeepsTrying() throws Exception {
         server = new LeaseWireServer(LOOPBACK, 0, LeaseWireHandshakeTest::echo).start();
-        client = new LeaseWireClient("127.0.0.1", server.port(), Duration.ofSeconds(2), LeaseWire.VERSION + 1);
+        client = new LeaseWireClient("127.0.0.1", server.port(), Duration.ofSeconds(2), Ticker.SYSTEM, LeaseWire.VERSION + 1);
         await().atMost(Duration.ofSeconds(5)).until(() -> client.refusals() >= 2);
         assertThat(server.refusedVersions()).isGreaterThanOrEqualTo(2);
         CompletableFuture<Throwable> failed = new CompletableFuture<>();
@@ -88,5 +90,36 @@ class LeaseWireHandshakeTest {
         assertThat(answered.get(5, TimeUnit.SECONDS)).extracting(LeaseResult4::message).containsExactly("op 5");
         assertThat(client.refusals()).isZero();
         assertThat(server.refusedVersions()).isZero();
+    }
+
+    @Test
+    void aBatchUnansweredPastTheTimeoutFailsAloneAndALateAnswerIsDropped() throws Exception {
+        List<CompletableFuture<LeaseBatch4Result>> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+        server = new LeaseWireServer(LOOPBACK, 0, b -> {
+            CompletableFuture<LeaseBatch4Result> f = new CompletableFuture<>();
+            held.add(f);
+            return f;
+        }).start();
+        ManualTicker ticker = new ManualTicker();
+        client = new LeaseWireClient("127.0.0.1", server.port(), Duration.ofSeconds(2), ticker);
+        await().atMost(Duration.ofSeconds(5)).until(client::connected);
+        CompletableFuture<Throwable> first = new CompletableFuture<>();
+        client.send(List.of(op(1)), (r, e) -> first.complete(e));
+        await().atMost(Duration.ofSeconds(5)).until(() -> held.size() == 1);
+        ticker.advance(Duration.ofSeconds(2));
+        client.expireOverdue();
+        assertThat(first).as("not past the deadline yet").isNotDone();
+        ticker.advance(Duration.ofMillis(1));
+        client.expireOverdue();
+        assertThat(first.get(1, TimeUnit.SECONDS)).isInstanceOf(java.util.concurrent.TimeoutException.class)
+                .hasMessage("lease-service did not answer within PT2S");
+
+        held.get(0).complete(echo(new LeaseBatch4(List.of(op(1)))).join());
+        CompletableFuture<List<LeaseResult4>> second = new CompletableFuture<>();
+        client.send(List.of(op(2)), (r, e) -> second.complete(r));
+        await().atMost(Duration.ofSeconds(5)).until(() -> held.size() == 2);
+        held.get(1).complete(echo(new LeaseBatch4(List.of(op(2)))).join());
+        assertThat(second.get(5, TimeUnit.SECONDS)).extracting(LeaseResult4::id).as("the connection stays usable")
+                .containsExactly(2L);
     }
 }
