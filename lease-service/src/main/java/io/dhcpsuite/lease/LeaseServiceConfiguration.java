@@ -24,6 +24,8 @@ import io.dhcpsuite.config.LeaseDatabase;
 import io.dhcpsuite.config.SuiteConfig;
 import io.dhcpsuite.config.SuiteConfigBootstrap;
 import io.dhcpsuite.lease.config.ConfigFile;
+import io.dhcpsuite.lease.config.LeaseServiceProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import io.dhcpsuite.lease.memfile.MemfileBackend;
 import io.dhcpsuite.lease.postgres.PostgresBackend;
 import io.dhcpsuite.lease.reclamation.Reclaimer;
@@ -35,7 +37,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import io.dhcpsuite.api.command.BasicCommands;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -47,13 +48,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Wires the lease store: configuration, backend, engine, group commit, reclamation, commands. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LeaseServiceProperties.class)
 class LeaseServiceConfiguration {
     private static final Logger log = LoggerFactory.getLogger(LeaseServiceConfiguration.class);
 
@@ -68,8 +69,8 @@ class LeaseServiceConfiguration {
      * the process with the key's path ({@link SuiteConfigBootstrap} exits with status 2).
      */
     @Bean
-    SuiteConfig suiteConfig(Environment env) {
-        String file = ConfigFile.location(env);
+    SuiteConfig suiteConfig(LeaseServiceProperties props) {
+        String file = ConfigFile.location(props.config());
         if (file.isBlank()) {
             log.warn("no --suite.config given and no {}: serving no subnets", ConfigFile.EXAMPLE);
         }
@@ -98,7 +99,8 @@ class LeaseServiceConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    LeaseBackend leaseBackend(SuiteConfig suite, Dhcp4Config config, Environment env, ObjectProvider<DataSource> dataSource,
+    LeaseBackend leaseBackend(SuiteConfig suite, Dhcp4Config config, LeaseServiceProperties props,
+                              ObjectProvider<DataSource> dataSource,
                               ObjectProvider<FlywayMigrationInitializer> flyway) {
         LeaseDatabase db = config.leaseDatabase();
         if (db.isPostgresql()) {
@@ -109,7 +111,7 @@ class LeaseServiceConfiguration {
         // a relative name resolves against the working directory, as kea-dhcp4 resolves it
         Path file = db.name() != null && !db.name().isBlank()
                 ? Path.of(db.name())
-                : Path.of(env.getProperty("suite.run-dir", "run"), "kea-leases4.csv");
+                : props.runDir().resolve("kea-leases4.csv");
         return new MemfileBackend(file, db.persist(), ConfigFile.maxRowErrors(suite));
     }
 
@@ -137,8 +139,8 @@ class LeaseServiceConfiguration {
     }
 
     @Bean
-    LeaseBatchService leaseBatchService(AllocationEngine engine, Environment env) {
-        return new LeaseBatchService(engine, env.getProperty("suite.lease.commit-timeout", Duration.class, Duration.ofSeconds(5)));
+    LeaseBatchService leaseBatchService(AllocationEngine engine, LeaseServiceProperties props) {
+        return new LeaseBatchService(engine, props.lease().commitTimeout());
     }
 
     /** Sends NCRs to ddns-service when {@code dhcp-ddns.enable-updates}; from an ephemeral port, as dhcp-service may hold sender-port. */

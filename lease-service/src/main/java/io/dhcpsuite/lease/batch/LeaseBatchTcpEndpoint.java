@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import io.dhcpsuite.lease.config.LeaseServiceProperties;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Port {@code suite.lease-service.tcp-port} (default {@link LeaseWire#DEFAULT_PORT}; ephemeral when the HTTP port is
  * ephemeral, as in tests; -1 turns it off), bound on {@code server.address} like the HTTP port.
- * A port that cannot be bound fails the startup.
+ * A port that cannot be bound fails the startup. {@code server.*} are Spring's own keys, read as
+ * Spring binds them.
  */
 @Component
 public class LeaseBatchTcpEndpoint implements DisposableBean {
@@ -27,8 +29,8 @@ public class LeaseBatchTcpEndpoint implements DisposableBean {
 
     private final LeaseWireServer server;
 
-    LeaseBatchTcpEndpoint(LeaseBatchService service, Environment env) {
-        Integer configured = env.getProperty("suite.lease-service.tcp-port", Integer.class);
+    LeaseBatchTcpEndpoint(LeaseBatchService service, LeaseServiceProperties props, Environment env) {
+        Integer configured = props.leaseService().tcpPort();
         int port = configured != null ? configured
                 : Integer.valueOf(0).equals(env.getProperty("server.port", Integer.class)) ? 0 : LeaseWire.DEFAULT_PORT;
         if (port < 0) {
