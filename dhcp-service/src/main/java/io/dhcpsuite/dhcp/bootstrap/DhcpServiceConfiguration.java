@@ -95,14 +95,14 @@ class DhcpServiceConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    BatchingLeaseClient leaseClient(DhcpServiceProperties props, org.springframework.core.env.Environment env) {
+    BatchingLeaseClient leaseClient(DhcpServiceProperties props) {
         DhcpServiceProperties.LeaseClient lc = props.leaseClient();
         LeaseClientSettings settings = new LeaseClientSettings(props.leaseServiceUrl(), lc.batchSize(),
                 lc.maxInFlight(), lc.queueCapacity(), lc.timeout());
         if ("tcp".equals(lc.transport())) {
             // The host of suite.lease-service-url, lease-service's TCP port.
             String host = java.net.URI.create(props.leaseServiceUrl()).getHost();
-            int port = env.getProperty("suite.lease-service.tcp-port", Integer.class, 8092);
+            int port = props.leaseService().tcpPort();
             return new BatchingLeaseClient(settings, new io.dhcpsuite.dhcp.leaseclient.TcpLeaseTransport(
                     host, port, lc.timeout()));
         }
