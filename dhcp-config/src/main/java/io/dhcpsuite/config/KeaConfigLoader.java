@@ -63,6 +63,10 @@ public final class KeaConfigLoader {
         }
         List<ConfigWarning> warnings = new ArrayList<>();
         SchemaCheck.check(root, KeaSchema.TOP, "", warnings, true);
+        if (root.has("Dhcp6")) {
+            warnings.add(new ConfigWarning("Dhcp6", "DHCPv6 is not served yet; this section is accepted"
+                    + " and ignored"));
+        }
         JsonNode dhcp4 = root.get("Dhcp4");
         Dhcp4Config model = dhcp4 == null ? null : new Dhcp4Parser(warnings).parse(dhcp4);
         return new SuiteConfig(sourceOrNull, root, model, List.copyOf(warnings));
@@ -84,7 +88,7 @@ public final class KeaConfigLoader {
         static void check(JsonNode node, KeaSchema.Scope scope, String path, List<ConfigWarning> warnings,
                           boolean warn) {
             if (!node.isObject()) {
-                throw new ConfigException(path, "expected map, got " + Dhcp4Parser.typeName(node));
+                throw new ConfigException(path, "expected map, got " + KeaJson.typeName(node));
             }
             for (Map.Entry<String, JsonNode> field : node.properties()) {
                 String key = field.getKey();
@@ -92,10 +96,10 @@ public final class KeaConfigLoader {
                 String p = path.isEmpty() ? key : path + "/" + key;
                 if (!path.isEmpty() && ("comment".equals(key) || "user-context".equals(key))) {
                     if ("comment".equals(key) && !value.isString()) {
-                        throw new ConfigException(p, "expected string, got " + Dhcp4Parser.typeName(value));
+                        throw new ConfigException(p, "expected string, got " + KeaJson.typeName(value));
                     }
                     if ("user-context".equals(key) && !value.isObject()) {
-                        throw new ConfigException(p, "expected map, got " + Dhcp4Parser.typeName(value));
+                        throw new ConfigException(p, "expected map, got " + KeaJson.typeName(value));
                     }
                     continue;
                 }
@@ -121,7 +125,7 @@ public final class KeaConfigLoader {
                 }
                 if (entry.list()) {
                     if (!value.isArray()) {
-                        throw new ConfigException(p, "expected list, got " + Dhcp4Parser.typeName(value));
+                        throw new ConfigException(p, "expected list, got " + KeaJson.typeName(value));
                     }
                     for (int i = 0; i < value.size(); i++) {
                         check(value.get(i), entry.child(), p + "[" + i + "]", warnings, warnHere);
