@@ -49,6 +49,7 @@ final class Dhcp4Parser {
 
         boolean haLoaded = hooks.stream().anyMatch(h -> h.fileName().equals("libdhcp_ha.so"));
         SubnetParser subnets = new SubnetParser(warnings, options, reservations, classParser, ddns, haLoaded);
+        subnets.numberSubnets(global);
         subnets.parseSubnets(global);
         List<SharedNetwork4> networks = subnets.parseSharedNetworks(global);
         subnets.checkSubnetSet();

@@ -28,6 +28,8 @@ final class SubnetParser {
 
     private final List<Subnet4> subnets = new ArrayList<>();
     private final List<String> subnetPaths = new ArrayList<>();
+    /** Ids given by Kea 2.2's numbering to subnets without one, by the subnet's path. */
+    private final Map<String, Long> autoIds = new HashMap<>();
 
     SubnetParser(List<ConfigWarning> warnings, OptionParser options, ReservationParser reservations,
                  ClientClassParser classes, DdnsParser ddns, boolean haLoaded) {
@@ -42,6 +44,35 @@ final class SubnetParser {
     /** All subnets, top-level ones first, then those of each shared network, in configuration order. */
     List<Subnet4> subnets() {
         return List.copyOf(subnets);
+    }
+
+    /**
+     * Numbers the subnets that have no {@code id} (or id 0) as Kea 2.2 to 2.5.7 do: a counter reset
+     * to 1 for every configuration, taken by each such subnet in the order Kea parses them, all
+     * {@code shared-networks} first (their subnets in order), then the top-level {@code subnet4};
+     * explicit ids do not move the counter, and an explicit id equal to a generated one is refused
+     * as a duplicate, as Kea refuses it. Kea 2.6 and later require ids. The numbering depends only
+     * on the file, so the same file gives the same ids at every start and reload.
+     */
+    void numberSubnets(KeaJson global) {
+        List<KeaJson> inKeaOrder = new ArrayList<>();
+        for (KeaJson net : global.list("shared-networks")) {
+            if (!net.isMissing() && net.node().isObject()) {
+                inKeaOrder.addAll(net.list("subnet4"));
+            }
+        }
+        inKeaOrder.addAll(global.list("subnet4"));
+        long next = 1;
+        for (KeaJson s : inKeaOrder) {
+            if (s.isMissing() || !s.node().isObject() || s.integer("id", 0, 0, SUBNET_ID_MAX) != 0) {
+                continue;
+            }
+            long id = next++;
+            autoIds.put(s.path(), id);
+            warnings.add(new ConfigWarning(s.path(), "subnet " + s.string("subnet", "?") + " has no id; it gets id "
+                    + id + ", numbered as Kea 2.2-2.5 number subnets without one (add \"id\": " + id
+                    + " to keep it when subnets are added, removed or reordered)"));
+        }
     }
 
     void parseSubnets(KeaJson global) {
@@ -83,10 +114,8 @@ final class SubnetParser {
         chain.add(s);
         chain.addAll(parents);
 
-        if (!s.has("id")) {
-            throw s.error("missing parameter 'id' (required since Kea 2.7; ids must be unique and > 0)");
-        }
-        long id = s.integer("id", 0, 1, SUBNET_ID_MAX);
+        Long auto = autoIds.get(s.path());
+        long id = auto != null ? auto : s.integer("id", 0, 1, SUBNET_ID_MAX);
         String text = s.string("subnet", null);
         if (text == null) {
             throw s.error("missing parameter 'subnet'");
@@ -179,8 +208,12 @@ final class SubnetParser {
             Subnet4 s = subnets.get(i);
             Integer prev = ids.putIfAbsent(s.id(), i);
             if (prev != null) {
-                throw new ConfigException(subnetPaths.get(i) + "/id", "subnet id " + s.id() + " is already used by "
-                        + subnetPaths.get(prev));
+                String generated = autoIds.containsKey(subnetPaths.get(i)) ? subnetPaths.get(i)
+                        : autoIds.containsKey(subnetPaths.get(prev)) ? subnetPaths.get(prev) : null;
+                throw new ConfigException(subnetPaths.get(i) + (autoIds.containsKey(subnetPaths.get(i)) ? "" : "/id"),
+                        "subnet id " + s.id() + " is already used by " + subnetPaths.get(prev)
+                        + (generated == null ? "" : " (" + generated + " has no id and was numbered " + s.id()
+                        + " as Kea 2.2-2.5 do; give the subnets explicit ids)"));
             }
             long key = (Integer.toUnsignedLong(s.prefix()) << 6) | s.prefixLength();
             prev = prefixes.putIfAbsent(key, i);
