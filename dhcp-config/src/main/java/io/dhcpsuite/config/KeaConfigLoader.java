@@ -17,8 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a Kea-format configuration file and refuses what {@code kea-dhcp4 -t} refuses, with the
- * path of the offending key. Kea's comment styles ({@code //}, {@code #}, C-style) and trailing
- * commas are accepted and a key repeated in one map is refused, all as Kea 2.2 does.
+ * path of the offending key. Kea's comment styles ({@code //}, {@code #}, C-style), trailing
+ * commas and reals without a leading zero ({@code .5}, as in Kea's all-keys.json) are accepted and a key repeated in one map is refused, all as Kea 2.2 does.
  *
  * <p>Only the {@code Dhcp4} section is modelled; {@code Dhcp6}, {@code DhcpDdns},
  * {@code Control-agent} and {@code Netconf} are kept in {@link SuiteConfig#raw()} unchecked.
@@ -27,7 +27,7 @@ public final class KeaConfigLoader {
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_YAML_COMMENTS,
-                    JsonReadFeature.ALLOW_TRAILING_COMMA)
+                    JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_LEADING_DECIMAL_POINT_FOR_NUMBERS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * {@code option-def} and {@code option-data} at every level: definitions are looked up custom
@@ -16,10 +18,29 @@ import java.util.Map;
  */
 final class OptionParser {
 
-    /** Kea's DOCSIS3_V4_OPTION_DEFINITIONS: the standard definitions of vendor space vendor-4491. */
+    /** Kea's DOCSIS3_V4_OPTION_DEFINITIONS: the CableLabs (vendor 4491) sub-options. */
     private static final List<OptionDefinition> DOCSIS3_V4 = List.of(
             OptionDefinition.of("oro", 1, "vendor-4491", OptionType.UINT8, true),
             OptionDefinition.of("tftp-servers", 2, "vendor-4491", OptionType.IPV4_ADDRESS, true));
+
+    /**
+     * The v4 option spaces Kea defines itself (libdhcp++ initOptionSpace), usable in option-data
+     * without an option-def: {@code docsis3-v4} by that name and as vendor space
+     * {@code vendor-4491} (Kea resolves CableLabs vendor options to it).
+     * {@code vendor-encapsulated-options-space} exists too but holds no definitions.
+     */
+    private static final Map<String, List<OptionDefinition>> KEA_SPACES = Map.of(
+            StandardOptions4.SPACE, StandardOptions4.all(),
+            StandardOptions4.AGENT_SPACE, StandardOptions4.agentOptions(),
+            "docsis3-v4", DOCSIS3_V4,
+            "vendor-4491", DOCSIS3_V4);
+
+    /**
+     * dhcp4 codes an option-def may redefine: those not in Kea 2.2's STANDARD_V4_OPTION_DEFINITIONS,
+     * which is what Kea's CfgOptionDef::add checks. 43 is only a last-resort definition there (Kea's
+     * advanced.json redefines it as binary); the others became standard after 2.2.
+     */
+    private static final Set<Integer> REDEFINABLE = Set.of(43, 121, 143, 151, 152, 153, 154, 155, 156, 157, 162);
 
     private final List<ConfigWarning> warnings;
     /** Custom definitions by space then code, and by space then name. */
@@ -69,9 +90,17 @@ final class OptionParser {
             }
             boolean array = d.bool("array", false);
             String encapsulate = d.string("encapsulate", "");
-            if (StandardOptions4.SPACE.equals(space) && StandardOptions4.byCode((int) code) != null) {
-                throw d.error("code", "unable to override definition of option '" + code
-                        + "' in standard option space 'dhcp4'");
+            if (StandardOptions4.SPACE.equals(space)) {
+                OptionDefinition std = StandardOptions4.byCode((int) code);
+                if (std != null && !REDEFINABLE.contains(std.code())) {
+                    throw d.error("code", "unable to override definition of option '" + code
+                            + "' in standard option space 'dhcp4'");
+                }
+                std = StandardOptions4.byName(name);
+                if (std != null && !REDEFINABLE.contains(std.code())) {
+                    throw d.error("name", "unable to override definition of option '" + name
+                            + "' in standard option space 'dhcp4'");
+                }
             }
             Map<Integer, OptionDefinition> byCode = defsByCode.computeIfAbsent(space, k -> new HashMap<>());
             Map<String, OptionDefinition> byName = defsByName.computeIfAbsent(space, k -> new HashMap<>());
@@ -94,42 +123,27 @@ final class OptionParser {
         return List.copyOf(out);
     }
 
-    private OptionDefinition definitionByCode(String space, int code) {
-        OptionDefinition d = defsByCode.getOrDefault(space, Map.of()).get(code);
+    /** A definition of {@code space} that {@code match} accepts: custom first, then Kea's own. */
+    private static OptionDefinition definition(String space, Map<?, OptionDefinition> custom,
+                                               Predicate<OptionDefinition> match, Object key) {
+        OptionDefinition d = custom == null ? null : custom.get(key);
         if (d != null) {
             return d;
         }
-        if (StandardOptions4.SPACE.equals(space)) {
-            return StandardOptions4.byCode(code);
-        }
-        if (StandardOptions4.AGENT_SPACE.equals(space)) {
-            return StandardOptions4.agentByCode(code);
-        }
-        for (OptionDefinition d2 : DOCSIS3_V4) {
-            if (d2.space().equals(space) && d2.code() == code) {
-                return d2;
+        for (OptionDefinition std : KEA_SPACES.getOrDefault(space, List.of())) {
+            if (match.test(std)) {
+                return std;
             }
         }
         return null;
     }
 
+    private OptionDefinition definitionByCode(String space, int code) {
+        return definition(space, defsByCode.get(space), d -> d.code() == code, code);
+    }
+
     private OptionDefinition definitionByName(String space, String name) {
-        OptionDefinition d = defsByName.getOrDefault(space, Map.of()).get(name);
-        if (d != null) {
-            return d;
-        }
-        if (StandardOptions4.SPACE.equals(space)) {
-            return StandardOptions4.byName(name);
-        }
-        if (StandardOptions4.AGENT_SPACE.equals(space)) {
-            return StandardOptions4.agentByName(name);
-        }
-        for (OptionDefinition d2 : DOCSIS3_V4) {
-            if (d2.space().equals(space) && d2.name().equals(name)) {
-                return d2;
-            }
-        }
-        return null;
+        return definition(space, defsByName.get(space), d -> d.name().equals(name), name);
     }
 
     /** The code of a dhcp4 option name, standard or from option-def, for {@code option[name]} in tests. */
