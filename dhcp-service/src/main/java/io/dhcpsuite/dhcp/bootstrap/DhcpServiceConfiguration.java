@@ -90,8 +90,7 @@ class DhcpServiceConfiguration {
                 own.add(b.ingress().serverId());
             }
         });
-        return ServerSettings.of(config.dhcp4(), config.raw() == null ? null : config.raw().get("Dhcp4"),
-                props.dhcpPort(), props.clientPort(), own);
+        return ServerSettings.of(config.dhcp4(), props.dhcpPort(), props.clientPort(), own);
     }
 
     @Bean(destroyMethod = "close")
