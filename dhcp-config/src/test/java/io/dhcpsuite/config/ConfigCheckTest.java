@@ -54,6 +54,35 @@ class ConfigCheckTest {
     }
 
     @Test
+    void checksTheDdnsAndAgentSectionsEvenWithoutDhcp4(@TempDir Path dir) throws Exception {
+        Path d2 = dir.resolve("d2.json");
+        Files.writeString(d2, "{ \"DhcpDdns\": { \"port\": 70000 } }");
+        assertThat(ConfigCheck.run(new String[] {d2.toString()})).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("ERROR DhcpDdns/port: value 70000 is out of range 1..65535"
+                + System.lineSeparator());
+
+        err.reset();
+        Path ca = dir.resolve("ca.json");
+        Files.writeString(ca, "{ \"Control-agent\": { \"http-prot\": 8000 } }");
+        assertThat(ConfigCheck.run(new String[] {ca.toString()})).isEqualTo(1);
+        assertThat(err.toString()).startsWith("ERROR Control-agent/http-prot: unknown parameter");
+
+        err.reset();
+        Files.writeString(ca, "{ \"Control-agent\": { \"http-port\": 8000 }, \"DhcpDdns\": {} }");
+        assertThat(ConfigCheck.run(new String[] {ca.toString()})).isZero();
+        assertThat(err.toString()).isEmpty();
+        assertThat(out.toString()).isEqualTo("Syntax check OK" + System.lineSeparator());
+    }
+
+    @Test
+    void warnsWhenNoSectionIsForTheSuite(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("n.json");
+        Files.writeString(f, "{ \"Netconf\": {} }");
+        assertThat(ConfigCheck.run(new String[] {f.toString()})).isZero();
+        assertThat(err.toString()).contains("no Dhcp4, DhcpDdns or Control-agent section");
+    }
+
+    @Test
     void failsOnAMissingFileOrMissingArgument(@TempDir Path dir) {
         assertThat(ConfigCheck.run(new String[] {dir.resolve("none.json").toString()})).isEqualTo(1);
         assertThat(err.toString()).contains("ERROR ").contains("none.json: no such file").doesNotContain("\tat ");
