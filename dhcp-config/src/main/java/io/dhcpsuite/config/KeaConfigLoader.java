@@ -20,8 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
  * path of the offending key. Kea's comment styles ({@code //}, {@code #}, C-style), trailing
  * commas and reals without a leading zero ({@code .5}, as in Kea's all-keys.json) are accepted and a key repeated in one map is refused, all as Kea 2.2 does.
  *
- * <p>Only the {@code Dhcp4} section is modelled; {@code Dhcp6}, {@code DhcpDdns},
- * {@code Control-agent} and {@code Netconf} are kept in {@link SuiteConfig#raw()} unchecked.
+ * <p>Only the {@code Dhcp4} section is modelled here; {@code DhcpDdns} and {@code Control-agent}
+ * are kept in {@link SuiteConfig#raw()} for their services, which parse them with
+ * {@link io.dhcpsuite.config.d2.D2ConfigParser} and {@link io.dhcpsuite.config.agent.AgentConfigParser}
+ * ({@link ConfigCheck} runs all three); {@code Dhcp6} (not served yet, with a warning) and
+ * {@code Netconf} are kept unchecked.
  */
 public final class KeaConfigLoader {
 

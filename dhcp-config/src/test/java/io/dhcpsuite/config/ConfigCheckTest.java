@@ -53,6 +53,34 @@ class ConfigCheckTest {
         assertThat(out.toString()).isEmpty();
     }
 
+    /** ConfigCheck's exit status on a file holding {@code json}. */
+    private static int check(Path dir, String json) throws Exception {
+        Path f = Files.writeString(Files.createTempFile(dir, "c", ".json"), json);
+        return ConfigCheck.run(new String[] {f.toString()});
+    }
+
+    @Test
+    void checksTheDdnsAndAgentSectionsEvenWithoutDhcp4(@TempDir Path dir) throws Exception {
+        assertThat(check(dir, "{ \"DhcpDdns\": { \"port\": 70000 } }")).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("ERROR DhcpDdns/port: value 70000 is out of range 1..65535"
+                + System.lineSeparator());
+
+        err.reset();
+        assertThat(check(dir, "{ \"Control-agent\": { \"http-prot\": 8000 } }")).isEqualTo(1);
+        assertThat(err.toString()).startsWith("ERROR Control-agent/http-prot: unknown parameter");
+
+        err.reset();
+        assertThat(check(dir, "{ \"Control-agent\": { \"http-port\": 8000 }, \"DhcpDdns\": {} }")).isZero();
+        assertThat(err.toString()).isEmpty();
+        assertThat(out.toString()).isEqualTo("Syntax check OK" + System.lineSeparator());
+    }
+
+    @Test
+    void warnsWhenNoSectionIsForTheSuite(@TempDir Path dir) throws Exception {
+        assertThat(check(dir, "{ \"Netconf\": {} }")).isZero();
+        assertThat(err.toString()).contains("no Dhcp4, DhcpDdns or Control-agent section");
+    }
+
     @Test
     void failsOnAMissingFileOrMissingArgument(@TempDir Path dir) {
         assertThat(ConfigCheck.run(new String[] {dir.resolve("none.json").toString()})).isEqualTo(1);
