@@ -21,7 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.SpringApplication;
+import io.dhcpsuite.web.command.CommandEndpoint;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
@@ -30,6 +32,7 @@ import org.springframework.context.annotation.Bean;
  * and {@code POST /internal/v1/ncr}) and carries them out as RFC 2136 updates through dnsjava.
  */
 @SpringBootApplication
+@Import(CommandEndpoint.class)
 @EnableConfigurationProperties(DdnsServiceProperties.class)
 public class DdnsServiceApplication {
     private static final Logger log = LoggerFactory.getLogger(DdnsServiceApplication.class);

@@ -3,7 +3,9 @@ package io.dhcpsuite.dhcp;
 import io.dhcpsuite.dhcp.bootstrap.ConfigStartup;
 import io.dhcpsuite.dhcp.transport.PortBindException;
 import org.springframework.boot.SpringApplication;
+import io.dhcpsuite.web.command.CommandEndpoint;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
 
 /**
  * The DHCPv4 packet service. Properties: {@code suite.config} (Kea-format file),
@@ -12,6 +14,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * (batch-size 256, max-in-flight 16, queue-capacity 8192, timeout 2s, transport tcp).
  */
 @SpringBootApplication
+@Import(CommandEndpoint.class)
 public class DhcpServiceApplication {
     public static void main(String[] args) {
         SpringApplication app = new SpringApplication(DhcpServiceApplication.class);

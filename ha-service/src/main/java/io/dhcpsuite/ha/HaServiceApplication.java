@@ -10,7 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
+import io.dhcpsuite.web.command.CommandEndpoint;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -19,6 +21,7 @@ import org.springframework.context.annotation.Bean;
  * {@code libdhcp_ha.so} hook is logged as not active.
  */
 @SpringBootApplication
+@Import(CommandEndpoint.class)
 public class HaServiceApplication {
     private static final Logger log = LoggerFactory.getLogger(HaServiceApplication.class);
 

@@ -1,9 +1,12 @@
 package io.dhcpsuite.lease;
 
 import org.springframework.boot.SpringApplication;
+import io.dhcpsuite.web.command.CommandEndpoint;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
+@Import(CommandEndpoint.class)
 public class LeaseServiceApplication {
     public static void main(String[] args) {
         try {

@@ -111,7 +111,7 @@ public final class DhcpCommands {
                 return DhcpState.ORIGIN_USER;
             }
             if ("ha-partner".equals(s)) {
-                return 2000;
+                return DhcpState.ORIGIN_HA_PARTNER;
             }
             try {
                 return Integer.parseInt(s);
@@ -134,11 +134,11 @@ public final class DhcpCommands {
         ArrayNode remote = s.putArray("disabled-by-remote-command");
         ArrayNode db = s.putArray("disabled-by-db-connection");
         for (int o : origins.keySet()) {
-            if (o >= 3000) {
+            if (o >= DhcpState.ORIGIN_DB_CONNECTION) {
                 db.add(o);
-            } else if (o >= 2000) {
+            } else if (o >= DhcpState.ORIGIN_HA_PARTNER) {
                 remote.add(o);
-            } else if (o >= 1000) {
+            } else if (o >= DhcpState.ORIGIN_HA_LOCAL) {
                 local.add(o);
             }
         }

@@ -13,6 +13,12 @@ import java.util.TreeMap;
  */
 public final class DhcpState {
     public static final int ORIGIN_USER = 1;
+    /** First origin of Kea's HA service on this server (its local commands): 1000 + N. */
+    public static final int ORIGIN_HA_LOCAL = 1000;
+    /** First origin of the HA partner's commands, and what {@code "origin": "ha-partner"} means: 2000 + N. */
+    public static final int ORIGIN_HA_PARTNER = 2000;
+    /** First origin of a lost database connection: 3000 + N. */
+    public static final int ORIGIN_DB_CONNECTION = 3000;
     private final Clock clock;
     private final Map<Integer, Instant> disabledBy = new TreeMap<>();
     private volatile boolean enabled = true;

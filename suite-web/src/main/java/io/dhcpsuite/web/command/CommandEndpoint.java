@@ -1,4 +1,4 @@
-package io.dhcpsuite.dhcp.command;
+package io.dhcpsuite.web.command;
 
 import io.dhcpsuite.api.command.CommandDispatcher;
 import io.dhcpsuite.api.command.CommandRequest;
@@ -7,17 +7,21 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The command envelope endpoint: one request, one answer (the gateway wraps it in Kea's list). */
+/**
+ * The internal command endpoint of a service: one command envelope in, one answer out, by the
+ * service's {@link CommandDispatcher}; the gateway wraps the answers in Kea's list. A service
+ * takes it with {@code @Import(CommandEndpoint.class)} and a {@code CommandDispatcher} bean.
+ */
 @RestController
-class CommandController {
+public class CommandEndpoint {
     private final CommandDispatcher dispatcher;
 
-    CommandController(CommandDispatcher dispatcher) {
+    public CommandEndpoint(CommandDispatcher dispatcher) {
         this.dispatcher = dispatcher;
     }
 
     @PostMapping(path = CommandDispatcher.PATH, consumes = "application/json", produces = "application/json")
-    CommandResponse command(@RequestBody CommandRequest request) {
+    public CommandResponse command(@RequestBody CommandRequest request) {
         return dispatcher.dispatch(request);
     }
 }
