@@ -1,5 +1,6 @@
 package io.dhcpsuite.config;
 
+import io.dhcpsuite.config.ha.HaConfigParser;
 import java.nio.file.Path;
 
 /**
@@ -27,6 +28,10 @@ public final class ConfigCheck {
         }
         try {
             SuiteConfig config = KeaConfigLoader.load(Path.of(args[0]));
+            if (config.dhcp4() != null) {
+                // HA parameters live inside a hook's parameters, which the Dhcp4 parser keeps raw
+                HaConfigParser.fromHooks(config.dhcp4().hooksLibraries(), "Dhcp4/hooks-libraries");
+            }
             for (ConfigWarning w : config.warnings()) {
                 System.err.println("WARN " + w.path() + ": " + w.message());
             }
