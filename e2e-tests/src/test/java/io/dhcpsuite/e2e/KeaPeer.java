@@ -117,6 +117,12 @@ final class KeaPeer implements AutoCloseable {
         }
     }
 
+    /** SIGKILL, as a crash: no goodbye to the partner. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();
