@@ -1,6 +1,6 @@
 """What the project's DHCP benchmarks share: the rig (perfdhcp as a relay on 127.0.0.1, the server
 on 127.0.0.2:67), one Kea-format configuration for both servers, and how each server is started.
-The method is ISC's, scaled to one host, and the same as ../shared/bench/dhcp-bench's."""
+The method is ISC's, scaled to one host (see benchmarks/README.md)."""
 import os, re, shutil, signal, subprocess, sys, time
 
 SERVER, RELAY = "127.0.0.2", "127.0.0.1"

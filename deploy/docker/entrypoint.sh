@@ -19,7 +19,7 @@ set -euo pipefail
 svc=${SUITE_SERVICE:?SUITE_SERVICE is not set}
 bind=${SUITE_BIND:-0.0.0.0}
 
-# The same flags as dhcpctl's jvm_opts_of (chosen by measurement, see README "Performance"), plus
+# The same flags as dhcpctl's jvm_opts_of (chosen by measurement, see benchmarks/README.md), plus
 # ExitOnOutOfMemoryError: in a container a restart is a better answer than a half-dead JVM.
 case $svc in
   dhcp-service)

@@ -26,10 +26,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Cost of lease-service's allocation engine per exchange, in memory (the durable write is a
- * completed future here; the group commit is measured by dhcp-bench). One invocation is what a
- * new client costs in steady state: the OFFER and the REQUEST of a DORA, and the RELEASE of the
- * client {@code window} exchanges earlier, so the pool holds about {@code window} leases and
- * every allocation searches the free-address bitmap for real.
+ * completed future here; the group commit is measured by benchmarks/dhcp-throughput). One
+ * invocation is what a new client costs in steady state: the OFFER and the REQUEST of a DORA,
+ * and the RELEASE of the client {@code window} exchanges earlier, so the pool holds about
+ * {@code window} leases and every allocation searches the free-address bitmap for real.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -6,8 +6,8 @@ import io.dhcpsuite.config.ConfigException;
 import io.dhcpsuite.config.SuiteConfig;
 import io.dhcpsuite.config.SuiteConfigBootstrap;
 import io.dhcpsuite.ddns.command.D2Commands;
-import io.dhcpsuite.ddns.config.D2Config;
-import io.dhcpsuite.ddns.config.D2ConfigParser;
+import io.dhcpsuite.config.d2.D2Config;
+import io.dhcpsuite.config.d2.D2ConfigParser;
 import io.dhcpsuite.ddns.dns.DnsjavaUpdateSender;
 import io.dhcpsuite.ddns.ncr.NcrReceiver;
 import io.dhcpsuite.ddns.ncr.NcrUdpListener;
@@ -19,7 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -30,6 +30,7 @@ import org.springframework.context.annotation.Bean;
  * and {@code POST /internal/v1/ncr}) and carries them out as RFC 2136 updates through dnsjava.
  */
 @SpringBootApplication
+@EnableConfigurationProperties(DdnsServiceProperties.class)
 public class DdnsServiceApplication {
     private static final Logger log = LoggerFactory.getLogger(DdnsServiceApplication.class);
 
@@ -38,8 +39,8 @@ public class DdnsServiceApplication {
     }
 
     @Bean
-    SuiteConfig suiteConfig(@Value("${suite.config:}") String location) {
-        return SuiteConfigBootstrap.load(location);
+    SuiteConfig suiteConfig(DdnsServiceProperties props) {
+        return SuiteConfigBootstrap.load(props.config());
     }
 
     /** A refused DhcpDdns section stops start-up with one line naming the key, as kea-dhcp-ddns does. */
@@ -61,9 +62,9 @@ public class DdnsServiceApplication {
     }
 
     @Bean(destroyMethod = "close")
-    UpdateManager updateManager(D2Config config, Statistics stats,
-                                @Value("${suite.ddns.max-queue-size:1024}") int maxQueue,
-                                @Value("${suite.ddns.max-transactions:32}") int maxTransactions) {
+    UpdateManager updateManager(D2Config config, Statistics stats, DdnsServiceProperties props) {
+        int maxQueue = props.ddns().maxQueueSize();
+        int maxTransactions = props.ddns().maxTransactions();
         TransactionFactory factory = new TransactionFactory(config,
                 new DnsjavaUpdateSender(Duration.ofMillis(config.dnsServerTimeout()), stats));
         return new UpdateManager(maxQueue, maxTransactions, factory::create, stats);

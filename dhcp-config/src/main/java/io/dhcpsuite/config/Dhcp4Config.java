@@ -22,6 +22,7 @@ import java.util.List;
  * @param dhcpDdns the {@code dhcp-ddns} map as given, or null
  * @param dhcpDdnsClient the {@code dhcp-ddns} settings with Kea's defaults
  * @param ddns the global DDNS parameters (subnets and pools carry their effective ones)
+ * @param authoritative global {@code authoritative} (default false), for queries no subnet is selected for
  */
 public record Dhcp4Config(
         InterfacesConfig interfacesConfig,
@@ -41,7 +42,8 @@ public record Dhcp4Config(
         List<LoggerConfig> loggers,
         tools.jackson.databind.JsonNode dhcpDdns,
         DhcpDdnsClient dhcpDdnsClient,
-        DdnsParams ddns) {
+        DdnsParams ddns,
+        boolean authoritative) {
 
     /**
      * The DDNS parameters that apply to a lease of {@code address} in subnet {@code subnetId}: its

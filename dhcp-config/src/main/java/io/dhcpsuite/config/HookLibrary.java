@@ -9,4 +9,9 @@ public record HookLibrary(String library, JsonNode parameters) {
     public boolean is(String fragment) {
         return library != null && library.contains(fragment);
     }
+
+    /** The library's file name without its directory, e.g. {@code libdhcp_ha.so}. */
+    public String fileName() {
+        return library.substring(library.lastIndexOf('/') + 1).trim();
+    }
 }

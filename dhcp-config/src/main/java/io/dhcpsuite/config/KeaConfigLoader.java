@@ -17,8 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a Kea-format configuration file and refuses what {@code kea-dhcp4 -t} refuses, with the
- * path of the offending key. Kea's comment styles ({@code //}, {@code #}, C-style) and trailing
- * commas are accepted and a key repeated in one map is refused, all as Kea 2.2 does.
+ * path of the offending key. Kea's comment styles ({@code //}, {@code #}, C-style), trailing
+ * commas and reals without a leading zero ({@code .5}, as in Kea's all-keys.json) are accepted and a key repeated in one map is refused, all as Kea 2.2 does.
  *
  * <p>Only the {@code Dhcp4} section is modelled; {@code Dhcp6}, {@code DhcpDdns},
  * {@code Control-agent} and {@code Netconf} are kept in {@link SuiteConfig#raw()} unchecked.
@@ -27,7 +27,7 @@ public final class KeaConfigLoader {
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_YAML_COMMENTS,
-                    JsonReadFeature.ALLOW_TRAILING_COMMA)
+                    JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_LEADING_DECIMAL_POINT_FOR_NUMBERS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
@@ -63,6 +63,10 @@ public final class KeaConfigLoader {
         }
         List<ConfigWarning> warnings = new ArrayList<>();
         SchemaCheck.check(root, KeaSchema.TOP, "", warnings, true);
+        if (root.has("Dhcp6")) {
+            warnings.add(new ConfigWarning("Dhcp6", "DHCPv6 is not served yet; this section is accepted"
+                    + " and ignored"));
+        }
         JsonNode dhcp4 = root.get("Dhcp4");
         Dhcp4Config model = dhcp4 == null ? null : new Dhcp4Parser(warnings).parse(dhcp4);
         return new SuiteConfig(sourceOrNull, root, model, List.copyOf(warnings));
@@ -84,7 +88,7 @@ public final class KeaConfigLoader {
         static void check(JsonNode node, KeaSchema.Scope scope, String path, List<ConfigWarning> warnings,
                           boolean warn) {
             if (!node.isObject()) {
-                throw new ConfigException(path, "expected map, got " + Dhcp4Parser.typeName(node));
+                throw new ConfigException(path, "expected map, got " + KeaJson.typeName(node));
             }
             for (Map.Entry<String, JsonNode> field : node.properties()) {
                 String key = field.getKey();
@@ -92,10 +96,10 @@ public final class KeaConfigLoader {
                 String p = path.isEmpty() ? key : path + "/" + key;
                 if (!path.isEmpty() && ("comment".equals(key) || "user-context".equals(key))) {
                     if ("comment".equals(key) && !value.isString()) {
-                        throw new ConfigException(p, "expected string, got " + Dhcp4Parser.typeName(value));
+                        throw new ConfigException(p, "expected string, got " + KeaJson.typeName(value));
                     }
                     if ("user-context".equals(key) && !value.isObject()) {
-                        throw new ConfigException(p, "expected map, got " + Dhcp4Parser.typeName(value));
+                        throw new ConfigException(p, "expected map, got " + KeaJson.typeName(value));
                     }
                     continue;
                 }
@@ -121,7 +125,7 @@ public final class KeaConfigLoader {
                 }
                 if (entry.list()) {
                     if (!value.isArray()) {
-                        throw new ConfigException(p, "expected list, got " + Dhcp4Parser.typeName(value));
+                        throw new ConfigException(p, "expected list, got " + KeaJson.typeName(value));
                     }
                     for (int i = 0; i < value.size(); i++) {
                         check(value.get(i), entry.child(), p + "[" + i + "]", warnings, warnHere);

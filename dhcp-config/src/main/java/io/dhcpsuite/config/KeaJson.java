@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
+import io.dhcpsuite.codec.Ipv4;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -195,6 +196,21 @@ public final class KeaJson {
             out.add(e.asString());
         }
         return List.copyOf(out);
+    }
+
+    /** An IPv4 address literal under {@code key}, as from {@code Ipv4.parse}; the key must be present. */
+    public int ipv4(String key) {
+        return at(key).asIpv4();
+    }
+
+    /** This node's own value as an IPv4 address literal. */
+    public int asIpv4() {
+        String s = asString();
+        try {
+            return Ipv4.parse(s);
+        } catch (IllegalArgumentException e) {
+            throw error(e.getMessage());
+        }
     }
 
     /** Kea's name for a JSON value's type, as its error messages use it. */

@@ -316,12 +316,9 @@ class KeaConfigLoaderTest {
                         "\"subnet4\": {}", "Dhcp4/subnet4: expected list, got map"),
                 Arguments.of("missing subnet",
                         "\"subnet4\": [ { \"id\": 1 } ]", "Dhcp4/subnet4[0]: missing parameter 'subnet'"),
-                Arguments.of("missing id",
-                        "\"subnet4\": [ { \"subnet\": \"192.0.2.0/24\" } ]",
-                        "Dhcp4/subnet4[0]: missing parameter 'id'"),
-                Arguments.of("id zero",
-                        "\"subnet4\": [ { \"id\": 0, \"subnet\": \"192.0.2.0/24\" } ]",
-                        "Dhcp4/subnet4[0]/id: value 0 is out of range"),
+                Arguments.of("negative id",
+                        "\"subnet4\": [ { \"id\": -1, \"subnet\": \"192.0.2.0/24\" } ]",
+                        "Dhcp4/subnet4[0]/id: value -1 is out of range"),
                 Arguments.of("duplicate id",
                         "\"subnet4\": [ { \"id\": 1, \"subnet\": \"192.0.2.0/24\" }, { \"id\": 1, \"subnet\": \"192.0.3.0/24\" } ]",
                         "Dhcp4/subnet4[1]/id: subnet id 1 is already used by Dhcp4/subnet4[0]"),
@@ -462,14 +459,17 @@ class KeaConfigLoaderTest {
 
     /**
      * The configuration Kea's Debian/Ubuntu package installs (Kea's own commented default
-     * config, kea-dhcp4.conf): Kea 2.2 lets subnets go without "id", which the suite (like Kea
-     * 2.7) refuses; with ids added it loads, warning about what the suite does not implement.
+     * config, kea-dhcp4.conf): Kea 2.2 lets subnets go without "id" and numbers them itself, and
+     * so does the suite, saying so; with ids added it loads too, warning about what the suite does
+     * not implement.
      */
     @Test
-    void loadsKeasPackagedConfigOnceSubnetsHaveIds() throws Exception {
+    void loadsKeasPackagedConfigWithAndWithoutSubnetIds() throws Exception {
         Path packaged = Path.of("/etc/kea/kea-dhcp4.conf");
         assumeTrue(Files.isReadable(packaged), "Kea's packaged config is not installed");
-        assertThatThrownBy(() -> KeaConfigLoader.load(packaged)).hasMessageContaining("missing parameter 'id'");
+        SuiteConfig numbered = KeaConfigLoader.load(packaged);
+        assertThat(numbered.dhcp4().subnets()).extracting(Subnet4::id).startsWith(1L);
+        assertThat(numbered.warnings()).anyMatch(w -> w.message().contains("has no id; it gets id 1"));
 
         JsonMapper mapper = JsonMapper.builder()
                 .enable(tools.jackson.core.json.JsonReadFeature.ALLOW_JAVA_COMMENTS,

@@ -10,8 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * ISC's perfdhcp as a relay on 127.0.0.1 sending DORA exchanges to the server on 127.0.0.2:67
- * (the recipe in shared/reference/real-peers.md), with its output parsed.
+ * ISC's perfdhcp as a relay on 127.0.0.1 sending DORA exchanges to the server on 127.0.0.2:67,
+ * with its output parsed.
  */
 final class Perfdhcp {
     static final String SERVER = "127.0.0.2";

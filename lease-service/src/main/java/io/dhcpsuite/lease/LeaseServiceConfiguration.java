@@ -8,6 +8,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import io.dhcpsuite.api.stats.Statistics;
 import io.dhcpsuite.lease.allocation.AllocationEngine;
+import io.dhcpsuite.lease.allocation.ReclaimListener;
+import io.dhcpsuite.lease.store.LeaseChangeListener;
 import io.dhcpsuite.lease.batch.GroupCommitter;
 import io.dhcpsuite.lease.batch.LeaseBatchService;
 import io.dhcpsuite.lease.command.LeaseCommands;
@@ -22,6 +24,8 @@ import io.dhcpsuite.config.LeaseDatabase;
 import io.dhcpsuite.config.SuiteConfig;
 import io.dhcpsuite.config.SuiteConfigBootstrap;
 import io.dhcpsuite.lease.config.ConfigFile;
+import io.dhcpsuite.lease.config.LeaseServiceProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import io.dhcpsuite.lease.memfile.MemfileBackend;
 import io.dhcpsuite.lease.postgres.PostgresBackend;
 import io.dhcpsuite.lease.reclamation.Reclaimer;
@@ -33,7 +37,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import io.dhcpsuite.api.command.BasicCommands;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -45,13 +48,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Wires the lease store: configuration, backend, engine, group commit, reclamation, commands. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LeaseServiceProperties.class)
 class LeaseServiceConfiguration {
     private static final Logger log = LoggerFactory.getLogger(LeaseServiceConfiguration.class);
 
@@ -66,8 +69,8 @@ class LeaseServiceConfiguration {
      * the process with the key's path ({@link SuiteConfigBootstrap} exits with status 2).
      */
     @Bean
-    SuiteConfig suiteConfig(Environment env) {
-        String file = ConfigFile.location(env);
+    SuiteConfig suiteConfig(LeaseServiceProperties props) {
+        String file = ConfigFile.location(props.config());
         if (file.isBlank()) {
             log.warn("no --suite.config given and no {}: serving no subnets", ConfigFile.EXAMPLE);
         }
@@ -95,13 +98,9 @@ class LeaseServiceConfiguration {
         return new LeaseStats(statistics, config);
     }
 
-    @Bean
-    AllocationEngine allocationEngine(Dhcp4Config config, LeaseStats stats, Clock clock) {
-        return new AllocationEngine(config, stats, clock);
-    }
-
     @Bean(destroyMethod = "close")
-    LeaseBackend leaseBackend(SuiteConfig suite, Dhcp4Config config, Environment env, ObjectProvider<DataSource> dataSource,
+    LeaseBackend leaseBackend(SuiteConfig suite, Dhcp4Config config, LeaseServiceProperties props,
+                              ObjectProvider<DataSource> dataSource,
                               ObjectProvider<FlywayMigrationInitializer> flyway) {
         LeaseDatabase db = config.leaseDatabase();
         if (db.isPostgresql()) {
@@ -112,30 +111,41 @@ class LeaseServiceConfiguration {
         // a relative name resolves against the working directory, as kea-dhcp4 resolves it
         Path file = db.name() != null && !db.name().isBlank()
                 ? Path.of(db.name())
-                : Path.of(env.getProperty("suite.run-dir", "run"), "kea-leases4.csv");
+                : props.runDir().resolve("kea-leases4.csv");
         return new MemfileBackend(file, db.persist(), ConfigFile.maxRowErrors(suite));
     }
 
-    /** Loads the stored leases into memory, then routes the engine's changes to the writer. */
     @Bean(destroyMethod = "close")
-    GroupCommitter groupCommitter(LeaseBackend backend, AllocationEngine engine, ObjectProvider<MeterRegistry> meters) {
+    GroupCommitter groupCommitter(LeaseBackend backend, ObjectProvider<MeterRegistry> meters) {
+        return new GroupCommitter(backend, meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    /**
+     * The engine over the stored leases, loaded before anything can use it. Its lease change
+     * listeners and reclaim listeners are every bean of those types (HA's lease updates subscribe
+     * by declaring a {@link LeaseChangeListener} bean), in {@code @Order}.
+     */
+    @Bean
+    AllocationEngine allocationEngine(Dhcp4Config config, LeaseStats stats, Clock clock, LeaseBackend backend,
+                                      GroupCommitter committer, ObjectProvider<LeaseChangeListener> listeners,
+                                      ObjectProvider<ReclaimListener> reclaimListeners) {
+        AllocationEngine engine = new AllocationEngine(config, stats, clock, committer,
+                listeners.orderedStream().toList(), reclaimListeners.orderedStream().toList());
         long t0 = System.nanoTime();
         int leases = engine.load(backend);
         log.info("DHCPSRV_{}_LEASES_LOADED {} lease(s) loaded from {} in {} ms", backend.type().toUpperCase(),
                 leases, backend.type(), (System.nanoTime() - t0) / 1_000_000);
-        GroupCommitter committer = new GroupCommitter(backend, meters.getIfAvailable(SimpleMeterRegistry::new));
-        engine.sink(committer::submit);
-        return committer;
+        return engine;
     }
 
     @Bean
-    LeaseBatchService leaseBatchService(AllocationEngine engine, GroupCommitter committer, Environment env) {
-        return new LeaseBatchService(engine, env.getProperty("suite.lease.commit-timeout", Duration.class, Duration.ofSeconds(5)));
+    LeaseBatchService leaseBatchService(AllocationEngine engine, LeaseServiceProperties props) {
+        return new LeaseBatchService(engine, props.lease().commitTimeout());
     }
 
     /** Sends NCRs to ddns-service when {@code dhcp-ddns.enable-updates}; from an ephemeral port, as dhcp-service may hold sender-port. */
     @Bean(destroyMethod = "close")
-    LeaseDdns leaseDdns(Dhcp4Config config, Statistics statistics, AllocationEngine engine) {
+    LeaseDdns leaseDdns(Dhcp4Config config, Statistics statistics) {
         DhcpDdnsClient c = config.dhcpDdnsClient();
         if (!c.enableUpdates()) {
             return LeaseDdns.disabled(config);
@@ -144,13 +154,12 @@ class LeaseServiceConfiguration {
         NcrSender sender = new NcrSender(new InetSocketAddress(c.serverIp(), c.serverPort()), bind, c.maxQueueSize(),
                 statistics, "lease-ncr-");
         LeaseDdns ddns = new LeaseDdns(config, sender);
-        engine.onReclaim(ddns::reclaimed);
         log.info("DHCP_DDNS_SENDER_STARTED NCRs for reclaimed and deleted leases go to {}:{}", c.serverIp(), c.serverPort());
         return ddns;
     }
 
     @Bean
-    Reclaimer reclaimer(AllocationEngine engine, GroupCommitter committer) {
+    Reclaimer reclaimer(AllocationEngine engine) {
         return new Reclaimer(engine);
     }
 

@@ -57,6 +57,28 @@ class LeaseServiceStartupTest {
     }
 
     @Test
+    void badServicePropertiesStopStartUpNamingTheKey() throws Exception {
+        Path cfg = dir.resolve("ok.json");
+        Files.writeString(cfg, """
+                { "Dhcp4": { "lease-database": { "type": "memfile", "persist": false } } }
+                """);
+        assertThatThrownBy(() -> start(cfg, "--suite.lease.commit-timeout=0s").close())
+                .satisfies(e -> assertThat(messages(e)).contains("suite.lease.commit-timeout: PT0S is not positive"));
+        assertThatThrownBy(() -> start(cfg, "--suite.lease-service.tcp-port=70000").close())
+                .satisfies(e -> assertThat(messages(e)).contains("suite.lease-service.tcp-port: 70000"));
+        assertThatThrownBy(() -> start(cfg, "--suite.lease.commit-timeout=soon").close())
+                .satisfies(e -> assertThat(messages(e)).contains("suite.lease.commit-timeout"));
+    }
+
+    private static String messages(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            sb.append(t.getMessage()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    @Test
     void memfileWithoutNameIsKeaLeases4CsvInTheRunDirectory() throws Exception {
         Path cfg = dir.resolve("kea.json");
         Files.writeString(cfg, """

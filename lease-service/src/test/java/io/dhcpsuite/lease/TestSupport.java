@@ -5,6 +5,9 @@ import io.dhcpsuite.api.stats.Statistics;
 import io.dhcpsuite.config.Dhcp4Config;
 import io.dhcpsuite.config.KeaConfigLoader;
 import io.dhcpsuite.lease.allocation.AllocationEngine;
+import io.dhcpsuite.lease.allocation.ReclaimListener;
+import io.dhcpsuite.lease.store.LeaseChangeListener;
+import io.dhcpsuite.lease.store.LeaseWriter;
 import io.dhcpsuite.lease.stats.LeaseStats;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,6 +55,12 @@ public final class TestSupport {
 
     public static AllocationEngine engine(Dhcp4Config cfg, Clock clock) {
         return new AllocationEngine(cfg, new LeaseStats(new Statistics(clock), cfg), clock);
+    }
+
+    /** An engine whose changes go to {@code writer}, told to {@code listeners}, reclaimed leases to {@code reclaim}. */
+    public static AllocationEngine engine(Dhcp4Config cfg, Clock clock, LeaseWriter writer, List<LeaseChangeListener> listeners,
+                                          List<ReclaimListener> reclaim) {
+        return new AllocationEngine(cfg, new LeaseStats(new Statistics(clock), cfg), clock, writer, listeners, reclaim);
     }
 
     public static LeaseOp4 op(LeaseOp4.Kind kind, String hw, String requested, boolean exact) {

@@ -1,9 +1,9 @@
 package io.dhcpsuite.ddns.transaction;
 
 import io.dhcpsuite.api.ddns.Ncr;
-import io.dhcpsuite.ddns.config.D2Config;
-import io.dhcpsuite.ddns.config.D2Config.DdnsDomain;
-import io.dhcpsuite.ddns.config.D2Config.TsigKey;
+import io.dhcpsuite.config.d2.D2Config;
+import io.dhcpsuite.config.d2.D2Config.DdnsDomain;
+import io.dhcpsuite.config.d2.D2Config.TsigKey;
 import io.dhcpsuite.ddns.dns.DnsServerTarget;
 import io.dhcpsuite.ddns.dns.UpdateSender;
 import java.net.InetAddress;

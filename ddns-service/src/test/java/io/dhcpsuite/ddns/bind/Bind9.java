@@ -24,7 +24,7 @@ import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.Type;
 
 /**
- * A real BIND 9 for the tests (real-peers.md recipe): named on 127.0.0.1 and a free port, with
+ * A real BIND 9 for the tests: named on 127.0.0.1 and a free port, with
  * a TSIG key. Zones example.org and 18.198.in-addr.arpa accept updates signed with the key only;
  * open.test and 19.198.in-addr.arpa accept unsigned updates from 127.0.0.1 (for the unsigned rate).
  * Published in this module's test jar, so the suite's end-to-end tests start BIND the same way.

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** The NCR wire contract (suite-api's Ncr, NcrCodec, Dhcid) as Kea's D2 and DHCP servers speak it. */
 class NcrContractTest {
-    /** Kea's documented example NCR (kea-features.md 4.1), as a Kea DHCP server sends it. */
+    /** Kea's documented example NCR (Kea ARM, "NCR format"), as a Kea DHCP server sends it. */
     static final String KEA_EXAMPLE = """
             {"change-type":0,"forward-change":true,"reverse-change":true,"fqdn":"myhost.example.com.",
              "ip-address":"192.0.2.10","dhcid":"000101C7AA8E9B0C2A4D3CB6DD8C1E4A0A43B4C1A26B59AE4B4F43E8F0C7E25A05DCB9",

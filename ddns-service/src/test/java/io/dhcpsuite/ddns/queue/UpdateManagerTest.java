@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dhcpsuite.api.ddns.ConflictResolutionMode;
 import io.dhcpsuite.api.ddns.Ncr;
 import io.dhcpsuite.api.stats.Statistics;
-import io.dhcpsuite.ddns.config.D2ConfigParser;
+import io.dhcpsuite.config.d2.D2ConfigParser;
 import io.dhcpsuite.ddns.dns.D2Stats;
 import io.dhcpsuite.ddns.dns.UpdateSender;
 import io.dhcpsuite.ddns.transaction.TransactionFactory;

@@ -19,7 +19,7 @@ import org.xbill.DNS.Update;
 
 /**
  * Each step's prerequisite and update sections per mode, against Kea's build*Request() methods
- * (kea-features.md 4.4). Records read "CLASS TYPE owner ttl [rdata]".
+ * (Kea ARM, D2 conflict resolution). Records read "CLASS TYPE owner ttl [rdata]".
  */
 class UpdateRequestsTest {
     static final Name ZONE = Name.fromConstantString("example.org.");

@@ -90,19 +90,18 @@ class DhcpServiceConfiguration {
                 own.add(b.ingress().serverId());
             }
         });
-        return ServerSettings.of(config.dhcp4(), config.raw() == null ? null : config.raw().get("Dhcp4"),
-                props.dhcpPort(), props.clientPort(), own);
+        return ServerSettings.of(config.dhcp4(), props.dhcpPort(), props.clientPort(), own);
     }
 
     @Bean(destroyMethod = "close")
-    BatchingLeaseClient leaseClient(DhcpServiceProperties props, org.springframework.core.env.Environment env) {
+    BatchingLeaseClient leaseClient(DhcpServiceProperties props) {
         DhcpServiceProperties.LeaseClient lc = props.leaseClient();
         LeaseClientSettings settings = new LeaseClientSettings(props.leaseServiceUrl(), lc.batchSize(),
                 lc.maxInFlight(), lc.queueCapacity(), lc.timeout());
         if ("tcp".equals(lc.transport())) {
             // The host of suite.lease-service-url, lease-service's TCP port.
             String host = java.net.URI.create(props.leaseServiceUrl()).getHost();
-            int port = env.getProperty("suite.lease-service.tcp-port", Integer.class, 8092);
+            int port = props.leaseService().tcpPort();
             return new BatchingLeaseClient(settings, new io.dhcpsuite.dhcp.leaseclient.TcpLeaseTransport(
                     host, port, lc.timeout()));
         }

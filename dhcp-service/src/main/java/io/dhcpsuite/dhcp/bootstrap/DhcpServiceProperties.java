@@ -1,5 +1,6 @@
 package io.dhcpsuite.dhcp.bootstrap;
 
+import io.dhcpsuite.api.lease.wire.LeaseWire;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dhcpClientPort   UDP port of clients (default: dhcp-port + 1, i.e. 68)
  * @param leaseServiceUrl  lease-service base URL
  * @param leaseClient      batching of lease operations
+ * @param leaseService     suite.lease-service.*: where lease-service's lease wire listens
  */
 @ConfigurationProperties("suite")
 public record DhcpServiceProperties(
@@ -19,7 +21,8 @@ public record DhcpServiceProperties(
         @DefaultValue("67") int dhcpPort,
         Integer dhcpClientPort,
         @DefaultValue("http://127.0.0.1:8082") String leaseServiceUrl,
-        @DefaultValue LeaseClient leaseClient) {
+        @DefaultValue LeaseClient leaseClient,
+        @DefaultValue LeaseService leaseService) {
 
     public DhcpServiceProperties {
         if (dhcpPort < 0 || dhcpPort > 65535) {
@@ -29,6 +32,18 @@ public record DhcpServiceProperties(
 
     public int clientPort() {
         return dhcpClientPort != null ? dhcpClientPort : dhcpPort + 1;
+    }
+
+    /**
+     * @param tcpPort suite.lease-service.tcp-port: lease-service's lease wire port, on the host of
+     *                {@code suite.lease-service-url} (the same key lease-service listens on)
+     */
+    public record LeaseService(@DefaultValue("" + LeaseWire.DEFAULT_PORT) int tcpPort) {
+        public LeaseService {
+            if (tcpPort < -1 || tcpPort > 65535) {
+                throw new IllegalArgumentException("suite.lease-service.tcp-port: " + tcpPort + " is not a TCP port");
+            }
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package io.dhcpsuite.dhcp.leaseclient;
 
 import io.dhcpsuite.api.lease.LeaseOp4;
 import io.dhcpsuite.api.lease.LeaseResult4;
+import io.dhcpsuite.api.time.Ticker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -30,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class BatchingLeaseClient implements LeaseClient, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger("kea-dhcp4.lease-client");
+    private static final long WARN_INTERVAL_NANOS = 1_000_000_000L;
 
     private final LeaseClientSettings settings;
     private final LeaseTransport transport;
@@ -42,7 +44,8 @@ public final class BatchingLeaseClient implements LeaseClient, AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong batchesSent = new AtomicLong();
     private final AtomicLong batchesFailed = new AtomicLong();
-    private final AtomicLong lastWarn = new AtomicLong(System.nanoTime() - 2_000_000_000L);
+    private final Ticker ticker;
+    private final AtomicLong lastWarn;
     private final AtomicLong opsSent = new AtomicLong();
     private final AtomicInteger largestBatch = new AtomicInteger();
     private final AtomicInteger mostInFlight = new AtomicInteger();
@@ -59,8 +62,15 @@ public final class BatchingLeaseClient implements LeaseClient, AutoCloseable {
     }
 
     public BatchingLeaseClient(LeaseClientSettings settings, LeaseTransport transport) {
+        this(settings, transport, Ticker.SYSTEM);
+    }
+
+    /** @param ticker the time queue ages and the warning rate are measured on (tests move it) */
+    public BatchingLeaseClient(LeaseClientSettings settings, LeaseTransport transport, Ticker ticker) {
         this.settings = settings;
         this.transport = transport;
+        this.ticker = ticker;
+        this.lastWarn = new AtomicLong(ticker.nanos() - WARN_INTERVAL_NANOS * 2);
         this.offers = new Lane();
         this.writes = new Lane();
     }
@@ -78,7 +88,7 @@ public final class BatchingLeaseClient implements LeaseClient, AutoCloseable {
             queued.decrementAndGet();
             return false;
         }
-        (op.kind() == LeaseOp4.Kind.OFFER ? offers : writes).waiting.add(new Pending(op, callback, System.nanoTime()));
+        (op.kind() == LeaseOp4.Kind.OFFER ? offers : writes).waiting.add(new Pending(op, callback, ticker.nanos()));
         if (!deferring.get()) {
             flush();
         }
@@ -113,7 +123,7 @@ public final class BatchingLeaseClient implements LeaseClient, AutoCloseable {
     private List<Pending> take(Lane lane) {
         int size = settings.batchSize();
         long maxAgeNanos = settings.timeout().toNanos();
-        long now = System.nanoTime();
+        long now = ticker.nanos();
         List<Pending> batch = new ArrayList<>(Math.min(size, 16));
         Pending p;
         while (batch.size() < size && (p = lane.waiting.poll()) != null) {
@@ -180,10 +190,10 @@ public final class BatchingLeaseClient implements LeaseClient, AutoCloseable {
         }
         if (error != null) {
             batchesFailed.incrementAndGet();
-            long now = System.nanoTime();
+            long now = ticker.nanos();
             long last = lastWarn.get();
             // At most one line a second: with lease-service down, every batch fails.
-            if (now - last > 1_000_000_000L && lastWarn.compareAndSet(last, now)) {
+            if (now - last > WARN_INTERVAL_NANOS && lastWarn.compareAndSet(last, now)) {
                 log.warn("DHCP4_LEASE_BATCH_FAIL {} ops of a batch to {} failed ({} failed batches so far): {}",
                         batch.size(), transport.target(), batchesFailed.get(), error.toString());
             }

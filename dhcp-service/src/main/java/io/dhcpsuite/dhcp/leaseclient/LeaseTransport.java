@@ -2,6 +2,7 @@ package io.dhcpsuite.dhcp.leaseclient;
 
 import io.dhcpsuite.api.lease.LeaseOp4;
 import io.dhcpsuite.api.lease.LeaseResult4;
+import io.dhcpsuite.api.lease.wire.LeaseWireClient;
 import java.util.List;
 
 /**
@@ -11,9 +12,13 @@ import java.util.List;
  */
 public interface LeaseTransport extends AutoCloseable {
 
-    /** The answer to one batch: exactly one of the arguments is non-null. */
+    /**
+     * The answer to one batch: exactly one of the arguments is non-null. The lease wire client's
+     * own type, so the TCP transport passes it on without wrapping it.
+     */
     @FunctionalInterface
-    interface Completion {
+    interface Completion extends LeaseWireClient.Completion {
+        @Override
         void done(List<LeaseResult4> results, Throwable failure);
     }
 

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Everything the chain derives once from a configuration: the selector, classifier, reservation
@@ -26,9 +25,8 @@ public record ServerSettings(Dhcp4Config config, int serverPort, int clientPort,
                              boolean authoritative, SubnetSelector selector, Classifier classifier,
                              HostLookup hosts, ClientNames names, Map<String, ClientClassDef> classDefs) {
 
-    public static ServerSettings of(Dhcp4Config config, JsonNode rawDhcp4, int serverPort, int clientPort,
+    public static ServerSettings of(Dhcp4Config config, int serverPort, int clientPort,
                                     Set<Integer> ownAddresses) {
-        JsonNode raw = rawDhcp4 == null ? tools.jackson.databind.node.MissingNode.getInstance() : rawDhcp4;
         ClientNames names = new ClientNames();
         Map<String, ClientClassDef> defs = new HashMap<>();
         if (config != null) {
@@ -37,7 +35,7 @@ public record ServerSettings(Dhcp4Config config, int serverPort, int clientPort,
             }
         }
         return new ServerSettings(config, serverPort, clientPort, Set.copyOf(ownAddresses),
-                raw.path("authoritative").asBoolean(false), new SubnetSelector(config),
+                config != null && config.authoritative(), new SubnetSelector(config),
                 new Classifier(config), new HostLookup(config), names, Map.copyOf(defs));
     }
 

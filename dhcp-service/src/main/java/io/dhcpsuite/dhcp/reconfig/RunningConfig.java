@@ -74,7 +74,7 @@ public final class RunningConfig implements ConfigPhases.Participant<RunningConf
                     "changing the listening sockets needs a restart (" + describe(before) + " -> " + describe(after) + ")");
         }
         ServerSettings old = processor.settings();
-        ServerSettings settings = ServerSettings.of(next.dhcp4(), next.raw().get("Dhcp4"), old.serverPort(),
+        ServerSettings settings = ServerSettings.of(next.dhcp4(), old.serverPort(),
                 old.clientPort(), old.ownAddresses());
         return new Prepared(next, settings);
     }

@@ -176,4 +176,41 @@ class BatchingLeaseClientTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> failed.get() + refused.get() == 5000);
         assertThat(client.batchesFailed()).isPositive();
     }
+
+    @Test
+    void anOpQueuedLongerThanTheTimeoutFailsUnsentWhenASlotFrees() {
+        java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+        List<LeaseTransport.Completion> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<List<LeaseOp4>> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // a transport that holds every batch until the test answers it: the timing is the client's
+        LeaseTransport holding = new LeaseTransport() {
+            @Override
+            public void send(List<LeaseOp4> ops, Completion completion) {
+                sent.add(ops);
+                held.add(completion);
+            }
+
+            @Override
+            public String target() {
+                return "held";
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        client = new BatchingLeaseClient(new LeaseClientSettings("unused", 1, 1, 10, Duration.ofSeconds(2)), holding,
+                nanos::get);
+        List<Object> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        assertThat(client.submit(op(1), (r, e) -> outcomes.add(r != null ? r.id() : e.getMessage()))).isTrue();
+        assertThat(client.submit(op(2), (r, e) -> outcomes.add(r != null ? r.id() : e.getMessage()))).isTrue();
+        assertThat(sent).hasSize(1);
+        nanos.addAndGet(Duration.ofSeconds(2).toNanos() + 1);
+        held.get(0).done(List.of(new LeaseResult4(1, LeaseResult4.Status.NO_ADDRESS, null, false, null)), null);
+        assertThat(outcomes).containsExactly("lease op queued longer than PT2S", 1L);
+        assertThat(sent).as("the aged op never left").hasSize(1);
+
+        assertThat(client.submit(op(3), (r, e) -> outcomes.add(r != null ? r.id() : e.getMessage()))).isTrue();
+        assertThat(sent).as("a fresh op leaves at once").hasSize(2);
+    }
 }

@@ -94,7 +94,7 @@ public final class TestKit {
     /** With NCRs going to {@code ncrs} (null: DNS updates off). */
     public TestKit(String configText, io.dhcpsuite.api.ddns.NcrSender ncrs) {
         config = KeaConfigLoader.parse(configText, null);
-        settings = ServerSettings.of(config.dhcp4(), config.raw().get("Dhcp4"), 67, 68, Set.of(SERVER));
+        settings = ServerSettings.of(config.dhcp4(), 67, 68, Set.of(SERVER));
         leases = new FakeLeaseClient(config.dhcp4());
         processor = new PacketProcessor(settings, state, leases, stats, ncrs);
         ingress = new Ingress("lo", SERVER, SERVER, List.of(SERVER), this::capture);

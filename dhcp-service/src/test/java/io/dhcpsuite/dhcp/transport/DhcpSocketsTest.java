@@ -43,7 +43,7 @@ class DhcpSocketsTest {
             DhcpSockets sockets = DhcpSockets.bind(List.of(new SocketPlan.Endpoint("lo", Ipv4.parse("127.0.0.2"))), port);
             try {
                 PacketStats stats = new PacketStats(new Statistics());
-                ServerSettings settings = ServerSettings.of(cfg.dhcp4(), cfg.raw().get("Dhcp4"), port, port + 1, Set.of());
+                ServerSettings settings = ServerSettings.of(cfg.dhcp4(), port, port + 1, Set.of());
                 sockets.start(new PacketProcessor(settings, new DhcpState(Clock.systemUTC()),
                         new FakeLeaseClient(cfg.dhcp4()), stats));
                 InetSocketAddress server = new InetSocketAddress("127.0.0.2", port);

@@ -1,6 +1,8 @@
 package io.dhcpsuite.gateway.agent;
 
 import io.dhcpsuite.config.SuiteConfig;
+import io.dhcpsuite.config.agent.AgentConfig;
+import io.dhcpsuite.config.agent.AgentConfigParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;

@@ -1,6 +1,7 @@
 package io.dhcpsuite.gateway.agent;
 
 import io.dhcpsuite.config.ConfigException;
+import io.dhcpsuite.config.agent.AgentConfig;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

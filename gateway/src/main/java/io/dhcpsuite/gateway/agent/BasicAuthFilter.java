@@ -1,5 +1,6 @@
 package io.dhcpsuite.gateway.agent;
 
+import io.dhcpsuite.config.agent.AgentConfig;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

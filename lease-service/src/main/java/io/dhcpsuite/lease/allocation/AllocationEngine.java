@@ -9,47 +9,44 @@ import io.dhcpsuite.config.Dhcp4Config;
 import io.dhcpsuite.config.Reservation4;
 import io.dhcpsuite.config.Subnet4;
 import io.dhcpsuite.lease.config.Scopes;
+import io.dhcpsuite.lease.stats.LeaseStats;
 import io.dhcpsuite.lease.store.Lease;
 import io.dhcpsuite.lease.store.LeaseBackend;
 import io.dhcpsuite.lease.store.LeaseChange;
-import io.dhcpsuite.lease.store.LeaseIndex;
-import io.dhcpsuite.lease.stats.LeaseStats;
+import io.dhcpsuite.lease.store.LeaseChangeListener;
+import io.dhcpsuite.lease.store.LeaseStore;
+import io.dhcpsuite.lease.store.LeaseTx;
+import io.dhcpsuite.lease.store.LeaseView;
+import io.dhcpsuite.lease.store.LeaseWriter;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Kea's allocation rules over the in-memory lease index.
+ * Kea's allocation rules over the lease store.
  *
- * <p>One lock guards the index, the pool bitmaps and the offer holds. An operation costs
- * microseconds and never does I/O under the lock: committed changes are handed back to the caller,
- * which makes them durable (group commit) before answering. Memory is changed first, so a change
- * can only reach the journal after it is visible here, which is what lets compaction snapshot the
- * memory without losing a concurrent write.
- *
- * <p>An OFFER holds its address for this client for {@link #OFFER_HOLD} (memory only, as Kea's
- * offer is a fake allocation), so two concurrent exchanges never get the same address.
+ * <p>The store's lock guards the leases, the pool bitmaps and the {@link OfferHolds}. An operation
+ * costs microseconds and never does I/O under the lock: a batch is one {@link LeaseStore#transact
+ * transaction} of origin DHCP, whose changes the store hands to the group commit and to the
+ * {@link LeaseChangeListener}s before the lock is released; the caller answers once they are
+ * durable (and acknowledged by a gating listener, if one is registered).
  */
-public final class AllocationEngine implements LeaseIndex.Listener {
-    public static final Duration OFFER_HOLD = Duration.ofSeconds(30);
+public final class AllocationEngine {
+    /** How long an OFFER holds its address for its client. */
+    public static final Duration OFFER_HOLD = OfferHolds.HOLD;
     private static final Logger log = LoggerFactory.getLogger(AllocationEngine.class);
     /** How many expired leases an allocation looks at before giving up on reuse. */
     private static final int EXPIRED_SCAN = 1000;
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final LeaseIndex index = new LeaseIndex();
+    private final LeaseStore store;
     private final LeaseStats stats;
     private final Clock clock;
     private final RandomGenerator random = RandomGenerator.getDefault();
@@ -58,23 +55,41 @@ public final class AllocationEngine implements LeaseIndex.Listener {
     private volatile Dhcp4Config config;
     private volatile Map<Long, Subnet4> subnets = Map.of();
     private Map<Long, List<PoolState>> pools = Map.of();
-    private Map<Integer, Reservation4> reserved = Map.of();
-    private final Map<Integer, Hold> holdsByAddress = new HashMap<>();
-    private final Map<String, Hold> holdsByClient = new HashMap<>();
-    private final ArrayDeque<Hold> holdQueue = new ArrayDeque<>();
-    private Function<List<LeaseChange>, CompletableFuture<Void>> sink = c -> CompletableFuture.completedFuture(null);
-    private volatile java.util.function.Consumer<Lease> reclaimListener = l -> { };
-    private final LeaseIndex.Listener indexListener;
+    private Reservations reservations;
+    private final OfferHolds holds = new OfferHolds(this::refreshBit);
+    private final ReclaimListener[] reclaimListeners;
+    /** The view of the transaction running now; set only with the lock held. */
+    private LeaseView index;
 
+    /** An engine whose changes stay in memory, with no listeners (tests, tools). */
     public AllocationEngine(Dhcp4Config config, LeaseStats stats, Clock clock) {
+        this(config, stats, clock, LeaseWriter.MEMORY_ONLY, List.of(), List.of());
+    }
+
+    /**
+     * @param writer           makes committed changes durable (the group commit)
+     * @param listeners        told of every committed transaction's changes (see the store package)
+     * @param reclaimListeners told of every reclaimed lease (DNS removes)
+     */
+    public AllocationEngine(Dhcp4Config config, LeaseStats stats, Clock clock, LeaseWriter writer,
+                            List<LeaseChangeListener> listeners, List<? extends ReclaimListener> reclaimListeners) {
         this.stats = stats;
         this.clock = clock;
-        install(config);
-        indexListener = (before, after) -> {
+        this.reclaimListeners = reclaimListeners.toArray(ReclaimListener[]::new);
+        this.store = new LeaseStore((before, after) -> {
             changed(before, after);
             stats.changed(before, after);
-        };
-        index.listener(indexListener);
+        }, writer, listeners);
+        store.read(view -> {
+            index = view;
+            install(config);
+            return null;
+        });
+    }
+
+    /** The leases, to read and change them in transactions. */
+    public LeaseStore store() {
+        return store;
     }
 
     /**
@@ -84,9 +99,10 @@ public final class AllocationEngine implements LeaseIndex.Listener {
      * reclaimed as usual), and the lease statistics are recounted as Kea's recountLeaseStats4 does.
      */
     public void reconfigure(Dhcp4Config next) {
-        locked(() -> {
+        store.read(view -> {
+            index = view;
             install(next);
-            stats.reconfigure(next, index.all());
+            stats.reconfigure(next, view.all());
             return null;
         });
     }
@@ -105,39 +121,21 @@ public final class AllocationEngine implements LeaseIndex.Listener {
         this.config = cfg;
         this.pools = Map.copyOf(newPools);
         this.subnets = Map.copyOf(newSubnets);
-        Map<Integer, Reservation4> newReserved = new HashMap<>();
-        this.reserved = newReserved;
-        for (Subnet4 s : cfg.subnets()) {
-            for (Reservation4 r : s.reservations()) {
-                reserve(r);
-            }
+        this.reservations = Reservations.of(cfg);
+        for (int address : reservations.addresses()) {
+            markBusy(address);
         }
-        for (Reservation4 r : cfg.globalReservations()) {
-            reserve(r);
-        }
-        for (Hold h : holdsByAddress.values()) {
-            PoolState p = pool(h.address);
-            if (p != null) {
-                p.mark(h.address, true);
-            }
+        for (int address : holds.addresses()) {
+            markBusy(address);
         }
         for (Lease l : index.all()) {
             if (l.countsAsAssigned()) {
-                PoolState p = pool(l.address());
-                if (p != null) {
-                    p.mark(l.address(), true);
-                }
+                markBusy(l.address());
             }
         }
     }
 
-    /** A reservation of an address keeps it from every other client; one without an address changes nothing here. */
-    private void reserve(Reservation4 r) {
-        if (r.ipAddress() == null) {
-            return;
-        }
-        int address = r.ipAddress();
-        reserved.put(address, r);
+    private void markBusy(int address) {
         PoolState p = pool(address);
         if (p != null) {
             p.mark(address, true);
@@ -162,122 +160,44 @@ public final class AllocationEngine implements LeaseIndex.Listener {
     }
 
     /**
-     * Told of every lease reclaimed, by the reclamation routine or on the spot when its address goes
-     * to another client, before its DNS data is cleared (Kea queues the DNS remove there). Called
-     * with the lock held: it must not block.
+     * Counts {@code lease} as reclaimed and tells the reclaim listeners; call it inside a
+     * transaction, before the lease's DNS data is cleared.
      */
-    public void onReclaim(java.util.function.Consumer<Lease> listener) {
-        this.reclaimListener = listener;
-    }
-
-    /** Counts {@code lease} as reclaimed and tells the listener; call it with the lock held. */
     public void reclaimed(Lease lease) {
+        if (!store.heldByCurrentThread()) {
+            throw new IllegalStateException("reclaimed outside a lease store transaction");
+        }
         stats.reclaimed(lease);
-        reclaimListener.accept(lease);
-    }
-
-    /** Runs {@code work} with the index locked; for commands, reclamation and loading. */
-    public <T> T locked(Supplier<T> work) {
-        lock.lock();
-        try {
-            return work.get();
-        } finally {
-            lock.unlock();
+        for (ReclaimListener l : reclaimListeners) {
+            l.reclaimed(lease);
         }
     }
 
-    /** The index; only touch it inside {@link #locked}. */
-    public LeaseIndex index() {
-        return index;
-    }
-
-    /** Loads leases read from a backend. */
+    /** Loads leases read from a backend (tests, tools): nothing is written or published. */
     public void load(Collection<Lease> leases) {
-        locked(() -> {
-            for (Lease l : leases) {
-                index.put(l);
-            }
-            return null;
-        });
+        store.load(leases);
     }
 
     /**
-     * The start-up load: the backend puts its leases straight into the index, and the pool bitmaps
-     * and lease statistics are then counted once from what it holds, which leaves them as telling
-     * them of every row would (a lease file replays every change ever made) at a fraction of the
-     * cost. Returns the number of leases.
+     * The start-up load: the backend puts its leases straight into the store, and the pool bitmaps
+     * and lease statistics are then counted once from what it holds. Returns the number of leases.
      */
     public int load(LeaseBackend backend) {
-        return locked(() -> {
-            index.listener(null);
-            try {
-                backend.load(index);
-            } finally {
-                index.listener(indexListener);
-            }
+        return store.load(backend, view -> {
             LeaseStats.Tally tally = stats.tally();
-            for (Lease l : index.all()) {
+            for (Lease l : view.all()) {
                 if (l.countsAsAssigned()) {
-                    PoolState p = pool(l.address());
-                    if (p != null) {
-                        p.mark(l.address(), true);
-                    }
+                    markBusy(l.address());
                 }
                 tally.add(l);
             }
             tally.apply();
-            return index.size();
         });
     }
 
-    /**
-     * Every lease in address order, read a page at a time under the lock, so that a walk over a
-     * million leases (lease file compaction) never keeps allocation waiting for long. A lease
-     * changed during the walk shows the state it had when its page was read; compaction adds the
-     * journal rows written meanwhile after the walk's, so each address still ends in its last state.
-     */
+    /** Every lease in address order, read a page at a time under the lock (lease file compaction). */
     public Collection<Lease> leasesByPage() {
-        return new java.util.AbstractCollection<>() {
-            @Override
-            public java.util.Iterator<Lease> iterator() {
-                return new java.util.Iterator<>() {
-                    private List<Lease> page = List.of();
-                    private int pos;
-                    private Integer after;
-                    private boolean done;
-
-                    @Override
-                    public boolean hasNext() {
-                        if (pos < page.size()) {
-                            return true;
-                        }
-                        if (done) {
-                            return false;
-                        }
-                        page = locked(() -> index.page(after, 4096));
-                        pos = 0;
-                        done = page.size() < 4096;
-                        if (!page.isEmpty()) {
-                            after = page.get(page.size() - 1).address();
-                        }
-                        return !page.isEmpty();
-                    }
-
-                    @Override
-                    public Lease next() {
-                        if (!hasNext()) {
-                            throw new java.util.NoSuchElementException();
-                        }
-                        return page.get(pos++);
-                    }
-                };
-            }
-
-            @Override
-            public int size() {
-                return locked(index::size);
-            }
-        };
+        return store.leasesByPage();
     }
 
     /** The results of a batch and the changes that must be durable before they are sent. */
@@ -285,58 +205,39 @@ public final class AllocationEngine implements LeaseIndex.Listener {
                                CompletableFuture<Void> durable) {
     }
 
-    /**
-     * Where committed changes go to become durable (the group committer). Called with the lock
-     * held, so the journal receives changes in the order memory saw them.
-     */
-    public void sink(Function<List<LeaseChange>, CompletableFuture<Void>> sink) {
-        this.sink = sink;
-    }
-
-    /** Hands changes made under {@link #locked} to the durable store; call it with the lock held. */
-    public CompletableFuture<Void> persist(List<LeaseChange> changes) {
-        if (!lock.isHeldByCurrentThread()) {
-            throw new IllegalStateException("persist outside the engine lock");
-        }
-        return changes.isEmpty() ? CompletableFuture.completedFuture(null) : sink.apply(changes);
-    }
-
+    /** Applies the operations of one batch as one transaction of origin DHCP. */
     public BatchOutcome apply(List<LeaseOp4> ops) {
         List<LeaseResult4> results = new ArrayList<>(ops.size());
-        List<LeaseChange> changes = new ArrayList<>();
         boolean[] durable = new boolean[ops.size()];
-        CompletableFuture<Void> written;
-        lock.lock();
-        try {
+        LeaseStore.Committed<Void> done = store.transact(LeaseChange.Origin.DHCP, tx -> {
+            index = tx;
             long nowMs = clock.millis();
-            expireHolds(nowMs);
+            holds.expire(nowMs);
             for (int i = 0; i < ops.size(); i++) {
-                int before = changes.size();
+                int before = tx.changeCount();
                 LeaseOp4 op = ops.get(i);
                 LeaseResult4 r;
                 try {
-                    r = apply(op, nowMs, changes);
+                    r = apply(op, nowMs, tx);
                 } catch (RuntimeException e) {
                     log.warn("ALLOC_ENGINE_V4_ALLOC_ERROR op {}: {}", op.id(), e.toString());
                     r = new LeaseResult4(op.id(), Status.ERROR, null, false, e.getMessage());
                 }
                 results.add(r);
-                durable[i] = changes.size() > before;
+                durable[i] = tx.changeCount() > before;
             }
-            written = persist(changes);
-        } finally {
-            lock.unlock();
-        }
-        return new BatchOutcome(results, changes, durable, written);
+            return null;
+        });
+        return new BatchOutcome(results, done.changes(), durable, done.done());
     }
 
-    private LeaseResult4 apply(LeaseOp4 op, long nowMs, List<LeaseChange> changes) {
+    private LeaseResult4 apply(LeaseOp4 op, long nowMs, LeaseTx tx) {
         Client c = Client.of(op);
         return switch (op.kind()) {
             case OFFER -> offer(op, c, nowMs);
-            case REQUEST -> request(op, c, nowMs, changes);
-            case RELEASE -> release(op, c, nowMs, changes);
-            case DECLINE -> decline(op, c, nowMs, changes);
+            case REQUEST -> request(op, c, nowMs, tx);
+            case RELEASE -> release(op, c, nowMs, tx);
+            case DECLINE -> decline(op, c, nowMs, tx);
         };
     }
 
@@ -348,7 +249,8 @@ public final class AllocationEngine implements LeaseIndex.Listener {
         if (choice == null) {
             return allocationFailed(op, subnets);
         }
-        hold(choice.address, c.key, nowMs);
+        holds.hold(choice.address, c.key, nowMs);
+        markBusy(choice.address);
         return new LeaseResult4(op.id(), Status.ASSIGNED, newLease(op, c, choice, nowMs / 1000).toLease4(),
                 choice.reused, null);
     }
@@ -374,11 +276,11 @@ public final class AllocationEngine implements LeaseIndex.Listener {
                 return new Choice(l.address(), s, l.state() == LeaseState.DEFAULT && !l.expiredAt(now));
             }
         }
-        Hold h = holdsByClient.get(c.key);
-        if (h != null) {
-            Subnet4 s = containing(subnets, h.address);
-            if (s != null && allowedPool(s, h.address, op) && usableBy(h.address, c, now, false)) {
-                return new Choice(h.address, s, false);
+        Integer held = holds.heldFor(c.key);
+        if (held != null) {
+            Subnet4 s = containing(subnets, held);
+            if (s != null && allowedPool(s, held, op) && usableBy(held, c, now, false)) {
+                return new Choice(held, s, false);
             }
         }
         Integer hint = parse(op.requestedAddress());
@@ -442,7 +344,7 @@ public final class AllocationEngine implements LeaseIndex.Listener {
 
     // ---------------------------------------------------------------- REQUEST
 
-    private LeaseResult4 request(LeaseOp4 op, Client c, long nowMs, List<LeaseChange> changes) {
+    private LeaseResult4 request(LeaseOp4 op, Client c, long nowMs, LeaseTx tx) {
         long now = nowMs / 1000;
         List<Subnet4> subnets = candidates(op);
         if (subnets.isEmpty()) {
@@ -454,11 +356,11 @@ public final class AllocationEngine implements LeaseIndex.Listener {
             if (choice == null) {
                 return allocationFailed(op, subnets);
             }
-            return commit(op, c, choice.address, choice.subnet, now, changes);
+            return commit(op, c, choice.address, choice.subnet, now, tx);
         }
         String refusal = refusal(op, c, subnets, r, now);
         if (refusal == null) {
-            return commit(op, c, r, containing(subnets, r), now, changes);
+            return commit(op, c, r, containing(subnets, r), now, tx);
         }
         if (op.exact()) {
             log.debug("ALLOC_ENGINE_V4_REQUEST_INVALID {} asked for {}: {}", c, op.requestedAddress(), refusal);
@@ -468,7 +370,7 @@ public final class AllocationEngine implements LeaseIndex.Listener {
         if (choice == null) {
             return allocationFailed(op, subnets);
         }
-        return commit(op, c, choice.address, choice.subnet, now, changes);
+        return commit(op, c, choice.address, choice.subnet, now, tx);
     }
 
     /** Why this client may not have {@code r}, or null when it may. */
@@ -492,7 +394,7 @@ public final class AllocationEngine implements LeaseIndex.Listener {
         return null;
     }
 
-    private LeaseResult4 commit(LeaseOp4 op, Client c, int address, Subnet4 s, long now, List<LeaseChange> changes) {
+    private LeaseResult4 commit(LeaseOp4 op, Client c, int address, Subnet4 s, long now, LeaseTx tx) {
         Lease old = index.get(address);
         boolean renewal = old != null && c.owns(old) && old.state() == LeaseState.DEFAULT;
         if (old != null && !c.owns(old) && old.awaitsReclamation()) {
@@ -502,8 +404,7 @@ public final class AllocationEngine implements LeaseIndex.Listener {
         Lease other = clientLease(s, c);
         if (other != null && other.address() != address) {
             // one lease per client and subnet: the client moved to another address
-            index.remove(other.address());
-            changes.add(LeaseChange.delete(other));
+            tx.remove(other.address());
         }
         Lease previous = renewal ? old
                 : other != null && other.address() != address && other.state() == LeaseState.DEFAULT ? other : null;
@@ -513,9 +414,8 @@ public final class AllocationEngine implements LeaseIndex.Listener {
                     lease.subnetId(), lease.poolId(), lease.fqdnFwd(), lease.fqdnRev(), lease.hostname(), lease.state(),
                     old.userContext());
         }
-        index.put(lease);
-        changes.add(LeaseChange.upsert(lease));
-        dropHold(c.key);
+        tx.put(lease);
+        holds.drop(c.key);
         if (!renewal) {
             stats.assigned(lease);
         }
@@ -524,27 +424,25 @@ public final class AllocationEngine implements LeaseIndex.Listener {
 
     // ---------------------------------------------------------------- RELEASE / DECLINE
 
-    private LeaseResult4 release(LeaseOp4 op, Client c, long nowMs, List<LeaseChange> changes) {
+    private LeaseResult4 release(LeaseOp4 op, Client c, long nowMs, LeaseTx tx) {
         Integer r = parse(op.requestedAddress());
         Lease l = r == null ? null : index.get(r);
         if (l == null || !c.owns(l) || l.state() != LeaseState.DEFAULT) {
             return new LeaseResult4(op.id(), Status.IGNORED, null, false, "no lease of this client at " + op.requestedAddress());
         }
-        dropHold(c.key);
+        holds.drop(c.key);
         if (Scopes.keepsReclaimed(config.expiredLeasesProcessing())) {
             // lease affinity (Kea 2.7 processRelease): keep it as released with valid-lft 0;
             // reclamation turns it into expired-reclaimed and the flush timer removes it later
             Lease released = l.withState(LeaseState.RELEASED, nowMs / 1000, 0);
-            index.put(released);
-            changes.add(LeaseChange.upsert(released));
+            tx.put(released);
         } else {
-            index.remove(l.address());
-            changes.add(LeaseChange.delete(l));
+            tx.remove(l.address());
         }
         return new LeaseResult4(op.id(), Status.RELEASED, l.toLease4(), false, null);
     }
 
-    private LeaseResult4 decline(LeaseOp4 op, Client c, long nowMs, List<LeaseChange> changes) {
+    private LeaseResult4 decline(LeaseOp4 op, Client c, long nowMs, LeaseTx tx) {
         Integer r = parse(op.requestedAddress());
         Lease l = r == null ? null : index.get(r);
         if (l == null || !c.owns(l) || l.state() != LeaseState.DEFAULT) {
@@ -553,8 +451,7 @@ public final class AllocationEngine implements LeaseIndex.Listener {
         // Kea (Lease4::decline): identifiers and hostname cleared, probation as the lifetime
         Lease declined = new Lease(l.address(), "", null, config.declineProbationPeriod(), nowMs / 1000, l.subnetId(),
                 l.poolId(), false, false, "", LeaseState.DECLINED, null);
-        index.put(declined);
-        changes.add(LeaseChange.upsert(declined));
+        tx.put(declined);
         log.info("DHCPSRV_DECLINE_LEASE lease {} declined, probation {} s", l.addressText(), config.declineProbationPeriod());
         return new LeaseResult4(op.id(), Status.DECLINED, declined.toLease4(), false, null, withDns(l));
     }
@@ -587,13 +484,11 @@ public final class AllocationEngine implements LeaseIndex.Listener {
      */
     private boolean usableBy(int address, Client c, long now, boolean itsReservation) {
         if (!itsReservation) {
-            Reservation4 r = reserved.get(address);
-            if (r != null && !c.matches(r)) {
+            if (reservations.reservedForOther(address, c)) {
                 return false;
             }
         }
-        Hold h = holdsByAddress.get(address);
-        if (h != null && !h.key.equals(c.key)) {
+        if (holds.heldForOther(address, c.key)) {
             return false;
         }
         Lease l = index.get(address);
@@ -666,8 +561,7 @@ public final class AllocationEngine implements LeaseIndex.Listener {
     }
 
     /** Keeps the pool bitmaps in step with the index. */
-    @Override
-    public void changed(Lease before, Lease after) {
+    private void changed(Lease before, Lease after) {
         if (before != null && before.countsAsAssigned() && (after == null || !after.countsAsAssigned())) {
             refreshBit(before.address());
         }
@@ -683,59 +577,15 @@ public final class AllocationEngine implements LeaseIndex.Listener {
         PoolState p = pool(address);
         if (p != null) {
             Lease l = index.get(address);
-            boolean busy = reserved.containsKey(address) || holdsByAddress.containsKey(address)
+            boolean busy = reservations.reserved(address) || holds.held(address)
                     || (l != null && l.countsAsAssigned());
             p.mark(address, busy);
         }
     }
 
-    // ---------------------------------------------------------------- offer holds
-
-    private record Hold(int address, String key, long deadlineMs) {
-    }
-
-    private void hold(int address, String key, long nowMs) {
-        Hold previous = holdsByClient.get(key);
-        if (previous != null && previous.address == address) {
-            holdsByAddress.remove(address);
-        } else if (previous != null) {
-            dropHold(key);
-        }
-        Hold h = new Hold(address, key, nowMs + OFFER_HOLD.toMillis());
-        holdsByAddress.put(address, h);
-        holdsByClient.put(key, h);
-        holdQueue.addLast(h);
-        PoolState p = pool(address);
-        if (p != null) {
-            p.mark(address, true);
-        }
-    }
-
-    private void dropHold(String key) {
-        Hold h = holdsByClient.remove(key);
-        if (h != null && holdsByAddress.get(h.address) == h) {
-            holdsByAddress.remove(h.address);
-            refreshBit(h.address);
-        }
-    }
-
-    private void expireHolds(long nowMs) {
-        Hold h;
-        while ((h = holdQueue.peekFirst()) != null && h.deadlineMs <= nowMs) {
-            holdQueue.pollFirst();
-            if (holdsByClient.get(h.key) == h) {
-                holdsByClient.remove(h.key);
-            }
-            if (holdsByAddress.get(h.address) == h) {
-                holdsByAddress.remove(h.address);
-                refreshBit(h.address);
-            }
-        }
-    }
-
     /** How many offers are held (tests, status). */
     public int heldOffers() {
-        return locked(holdsByAddress::size);
+        return store.read(v -> holds.size());
     }
 
     /**

@@ -2,6 +2,7 @@ package io.dhcpsuite.lease.batch;
 
 import io.dhcpsuite.lease.store.LeaseBackend;
 import io.dhcpsuite.lease.store.LeaseChange;
+import io.dhcpsuite.lease.store.LeaseWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * time of one backend write (count, sum, max), {@code lease_commit_group_changes} changes per
  * write (count, sum, max: the group sizes), {@code lease_commit_failures_total} failed writes.
  */
-public final class GroupCommitter implements AutoCloseable {
+public final class GroupCommitter implements LeaseWriter, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
     /** Upper bound of changes per backend write, to bound one transaction's size. */
     static final int MAX_GROUP_CHANGES = 20_000;
@@ -69,6 +70,7 @@ public final class GroupCommitter implements AutoCloseable {
         writer.start();
     }
 
+    @Override
     public CompletableFuture<Void> submit(List<LeaseChange> changes) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         if (!running) {

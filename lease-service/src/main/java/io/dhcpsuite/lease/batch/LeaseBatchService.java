@@ -4,7 +4,9 @@ import io.dhcpsuite.api.lease.LeaseBatch4;
 import io.dhcpsuite.api.lease.LeaseBatch4Result;
 import io.dhcpsuite.api.lease.LeaseResult4;
 import io.dhcpsuite.api.lease.LeaseResult4.Status;
+import io.dhcpsuite.api.time.Ticker;
 import io.dhcpsuite.lease.allocation.AllocationEngine;
+import io.dhcpsuite.lease.store.LeaseStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +17,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * Applies a batch and answers when its changes are durable. Ops that changed nothing durable
  * (OFFER, IGNORED, NAK) do not wait on storage themselves, but they share the batch's answer.
- * When the write fails or takes longer than the bounded wait, every op that needed it answers
- * ERROR, and dhcp-service sends no reply for those packets.
+ * When the write fails or takes longer than the bounded wait, or a gating lease change listener
+ * (HA's partner) does not acknowledge the changes, every op that changed a lease answers ERROR, and
+ * dhcp-service sends no reply for those packets.
  */
 public final class LeaseBatchService {
     private final AllocationEngine engine;
@@ -28,13 +31,20 @@ public final class LeaseBatchService {
      */
     private final ConcurrentLinkedQueue<Waiting> waiting = new ConcurrentLinkedQueue<>();
     private final Thread sweeper;
+    private final Ticker ticker;
 
     private record Waiting(long deadline, CompletableFuture<Void> durable) {
     }
 
     public LeaseBatchService(AllocationEngine engine, Duration maxWait) {
+        this(engine, maxWait, Ticker.SYSTEM);
+    }
+
+    /** @param ticker the time deadlines are measured on (tests move it) */
+    public LeaseBatchService(AllocationEngine engine, Duration maxWait, Ticker ticker) {
         this.engine = engine;
         this.maxWait = maxWait;
+        this.ticker = ticker;
         this.sweeper = Thread.ofPlatform().name("lease-commit-deadlines").daemon(true).unstarted(this::sweep);
         sweeper.start();
     }
@@ -48,17 +58,20 @@ public final class LeaseBatchService {
         if (!durable.isDone()) {
             // a copy, so that failing it on the deadline leaves the engine's own future alone
             durable = durable.copy();
-            waiting.add(new Waiting(System.nanoTime() + maxWait.toNanos(), durable));
+            waiting.add(new Waiting(ticker.nanos() + maxWait.toNanos(), durable));
         }
         return durable.handle((ok, error) -> {
             if (error == null) {
                 return new LeaseBatch4Result(out.results());
             }
+            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
+            String message = cause instanceof LeaseStore.NotAcknowledged ? cause.getMessage() : "lease store write failed";
             List<LeaseResult4> results = new ArrayList<>(out.results().size());
             for (int i = 0; i < out.results().size(); i++) {
                 LeaseResult4 r = out.results().get(i);
                 results.add(out.needsDurability()[i]
-                        ? new LeaseResult4(r.id(), Status.ERROR, null, false, "lease store write failed")
+                        ? new LeaseResult4(r.id(), Status.ERROR, null, false, message)
                         : r);
             }
             return new LeaseBatch4Result(results);
@@ -73,13 +86,18 @@ public final class LeaseBatchService {
             } catch (InterruptedException e) {
                 return;
             }
-            long now = System.nanoTime();
-            Waiting w;
-            while ((w = waiting.peek()) != null && (w.durable.isDone() || w.deadline - now <= 0)) {
-                waiting.poll();
-                if (!w.durable.isDone()) {
-                    w.durable.completeExceptionally(new TimeoutException("lease store write took longer than " + maxWait));
-                }
+            expireOverdue();
+        }
+    }
+
+    /** Fails the waits whose deadline passed on the ticker; the sweeper calls it every tick (tests too). */
+    synchronized void expireOverdue() {
+        long now = ticker.nanos();
+        Waiting w;
+        while ((w = waiting.peek()) != null && (w.durable.isDone() || w.deadline - now <= 0)) {
+            waiting.poll();
+            if (!w.durable.isDone()) {
+                w.durable.completeExceptionally(new TimeoutException("lease store write took longer than " + maxWait));
             }
         }
     }

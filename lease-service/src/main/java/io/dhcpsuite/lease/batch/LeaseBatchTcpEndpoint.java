@@ -1,36 +1,38 @@
 package io.dhcpsuite.lease.batch;
 
-import io.dhcpsuite.api.lease.LeaseWireServer;
+import io.dhcpsuite.api.lease.wire.LeaseWire;
+import io.dhcpsuite.api.lease.wire.LeaseWireServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import io.dhcpsuite.lease.config.LeaseServiceProperties;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
  * The hot path's TCP endpoint: the same batches as {@code POST /internal/v1/lease4/batch}, in
- * {@link io.dhcpsuite.api.lease.LeaseWire} frames over kept-alive, pipelined connections, served by
+ * {@link LeaseWire} frames over kept-alive, pipelined connections, served by
  * plain blocking sockets (no Tomcat, no JSON). Each batch goes to {@link LeaseBatchService#process}
  * and its answer leaves when that future completes, i.e. when the batch is durable.
  *
- * <p>Port {@code suite.lease-service.tcp-port} (default 8092; ephemeral when the HTTP port is
+ * <p>Port {@code suite.lease-service.tcp-port} (default {@link LeaseWire#DEFAULT_PORT}; ephemeral when the HTTP port is
  * ephemeral, as in tests; -1 turns it off), bound on {@code server.address} like the HTTP port.
- * A port that cannot be bound fails the startup.
+ * A port that cannot be bound fails the startup. {@code server.*} are Spring's own keys, read as
+ * Spring binds them.
  */
 @Component
 public class LeaseBatchTcpEndpoint implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(LeaseBatchTcpEndpoint.class);
-    public static final int DEFAULT_PORT = 8092;
 
     private final LeaseWireServer server;
 
-    LeaseBatchTcpEndpoint(LeaseBatchService service, Environment env) {
-        Integer configured = env.getProperty("suite.lease-service.tcp-port", Integer.class);
+    LeaseBatchTcpEndpoint(LeaseBatchService service, LeaseServiceProperties props, Environment env) {
+        Integer configured = props.leaseService().tcpPort();
         int port = configured != null ? configured
-                : Integer.valueOf(0).equals(env.getProperty("server.port", Integer.class)) ? 0 : DEFAULT_PORT;
+                : Integer.valueOf(0).equals(env.getProperty("server.port", Integer.class)) ? 0 : LeaseWire.DEFAULT_PORT;
         if (port < 0) {
             server = null;
             log.info("lease batch TCP endpoint off (suite.lease-service.tcp-port={})", port);

@@ -15,7 +15,9 @@ import io.dhcpsuite.lease.memfile.MemfileBackend;
 import io.dhcpsuite.lease.reclamation.Reclaimer;
 import io.dhcpsuite.lease.store.Lease;
 import io.dhcpsuite.lease.store.LeaseBackend;
-import io.dhcpsuite.lease.store.LeaseChange;
+import io.dhcpsuite.lease.store.LeaseChange.Origin;
+import io.dhcpsuite.lease.store.LeaseStore;
+import io.dhcpsuite.lease.store.LeaseView;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,17 +31,19 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The lease_cmds hook's IPv4 commands and leases-reclaim, with Kea's texts (lease_cmds.cc).
- * Changes go through the engine's lock and the group commit like the hot path's, and the answer
- * leaves once they are durable.
+ * Changes are lease store transactions of origin COMMAND, made durable and published like the hot
+ * path's, and the answer leaves once they are durable.
  */
 public final class LeaseCommands {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final AllocationEngine engine;
+    private final LeaseStore store;
     private final LeaseBackend backend;
     private final LeaseDdns ddns;
 
     private LeaseCommands(AllocationEngine engine, LeaseBackend backend, LeaseDdns ddns) {
         this.engine = engine;
+        this.store = engine.store();
         this.backend = backend;
         this.ddns = ddns;
     }
@@ -68,18 +72,18 @@ public final class LeaseCommands {
         d.register("lease4-get-page", c::getPage);
         d.register("lease4-get-by-hw-address", a -> {
             String hw = hex(parameter(a, "hw-address"), "hw-address");
-            return c.list(idx -> engine.index().byHwAddress(hw));
+            return c.list(v -> v.byHwAddress(hw));
         });
         d.register("lease4-get-by-client-id", a -> {
             String cid = clientId(parameter(a, "client-id"));
-            return c.list(idx -> engine.index().byClientId(cid));
+            return c.list(v -> v.byClientId(cid));
         });
         d.register("lease4-get-by-hostname", a -> {
             String h = parameter(a, "hostname");
             if (h.isEmpty()) {
                 throw CommandException.badArgument("'hostname' parameter is empty");
             }
-            return c.list(idx -> engine.index().byHostname(h));
+            return c.list(v -> v.byHostname(h));
         });
         d.register("lease4-get-by-state", c::getByState);
         d.register("lease4-del", c::del);
@@ -96,7 +100,7 @@ public final class LeaseCommands {
     }
 
     private CommandResponse get(JsonNode a) {
-        Lease l = engine.locked(() -> find(a));
+        Lease l = store.read(v -> find(v, a));
         if (l == null) {
             return CommandResponse.empty("Lease not found.");
         }
@@ -104,9 +108,9 @@ public final class LeaseCommands {
     }
 
     /** By ip-address, or by identifier-type + identifier + subnet-id. */
-    private Lease find(JsonNode a) {
+    private static Lease find(LeaseView v, JsonNode a) {
         if (a.has("ip-address")) {
-            return engine.index().get(address(a));
+            return v.get(address(a));
         }
         if (!a.has("identifier-type") || !a.has("identifier") || !a.has("subnet-id")) {
             throw CommandException.badArgument("Mandatory 'ip-address' or ('identifier-type', 'identifier', 'subnet-id') parameters missing");
@@ -115,8 +119,8 @@ public final class LeaseCommands {
         String id = hex(a, "identifier");
         long subnet = a.get("subnet-id").asLong();
         return switch (type) {
-            case "hw-address" -> engine.index().byHwAddress(subnet, id);
-            case "client-id" -> engine.index().byClientId(subnet, id);
+            case "hw-address" -> v.byHwAddress(subnet, id);
+            case "client-id" -> v.byClientId(subnet, id);
             default -> throw CommandException.badArgument("Identifier type " + type + " is not supported.");
         };
     }
@@ -126,13 +130,13 @@ public final class LeaseCommands {
         if (subnets != null && !subnets.isArray()) {
             throw CommandException.badArgument("'subnets' parameter must be a list");
         }
-        return list(idx -> {
+        return list(v -> {
             if (subnets == null) {
-                return new ArrayList<>(engine.index().all());
+                return new ArrayList<>(v.all());
             }
             List<Lease> out = new ArrayList<>();
             for (JsonNode s : subnets) {
-                out.addAll(engine.index().bySubnet(s.asLong()));
+                out.addAll(v.bySubnet(s.asLong()));
             }
             return out;
         });
@@ -167,7 +171,7 @@ public final class LeaseCommands {
             }
         }
         Integer start = after;
-        List<Lease> page = engine.locked(() -> engine.index().page(start, limit.asInt()));
+        List<Lease> page = store.read(v -> v.page(start, limit.asInt()));
         ObjectNode args = leases(page);
         args.put("count", page.size());
         String text = page.size() + " IPv4 lease(s) found.";
@@ -203,9 +207,9 @@ public final class LeaseCommands {
             throw CommandException.badArgument("'subnet-id' parameter must be a number");
         }
         long subnet = sid == null ? 0 : sid.asLong();
-        List<Lease> found = engine.locked(() -> {
+        List<Lease> found = store.read(v -> {
             List<Lease> out = new ArrayList<>();
-            for (Lease l : subnet == 0 ? engine.index().all() : engine.index().bySubnet(subnet)) {
+            for (Lease l : subnet == 0 ? v.all() : v.bySubnet(subnet)) {
                 if (l.state() == state) {
                     out.add(l);
                 }
@@ -217,8 +221,8 @@ public final class LeaseCommands {
         return found.isEmpty() ? CommandResponse.empty(text, args) : CommandResponse.success(text, args);
     }
 
-    private CommandResponse list(Function<Void, List<Lease>> query) {
-        List<Lease> found = engine.locked(() -> query.apply(null));
+    private CommandResponse list(Function<LeaseView, List<Lease>> query) {
+        List<Lease> found = store.read(query);
         String text = found.size() + " IPv4 lease(s) found.";
         ObjectNode args = leases(found);
         return found.isEmpty() ? CommandResponse.empty(text, args) : CommandResponse.success(text, args);
@@ -239,28 +243,28 @@ public final class LeaseCommands {
             throw CommandException.badArgument("'update-ddns' parameter must be a boolean");
         }
         boolean updateDdns = u != null && u.asBoolean();
-        CompletableFuture<Void> f = engine.locked(() -> {
-            Lease l = find(a);
+        LeaseStore.Committed<Lease> deleted = store.transact(Origin.COMMAND, tx -> {
+            Lease l = find(tx, a);
             if (l == null) {
                 return null;
             }
             if (updateDdns) {
                 ddns.remove(l);
             }
-            engine.index().remove(l.address());
-            return engine.persist(List.of(LeaseChange.delete(l)));
+            tx.remove(l.address());
+            return l;
         });
-        if (f == null) {
+        if (deleted.value() == null) {
             return CommandResponse.empty("IPv4 lease not found.");
         }
-        await(f);
+        await(deleted.done());
         return CommandResponse.success("IPv4 lease deleted.");
     }
 
     /** lease_cmds.cc lease4ResendDdnsHandler: 3 no lease, 4 DDNS off or nothing to update. */
     private CommandResponse resendDdns(JsonNode a) {
         int addr = address(a);
-        Lease l = engine.locked(() -> engine.index().get(addr));
+        Lease l = store.read(v -> v.get(addr));
         String text = Ipv4.format(addr);
         if (l == null) {
             return CommandResponse.empty("No lease found for: " + text);
@@ -278,9 +282,8 @@ public final class LeaseCommands {
     private CommandResponse addOrUpdate(JsonNode a, boolean update) {
         Lease lease = parseLease(a);
         boolean force = a.path("force-create").asBoolean(false);
-        String[] text = new String[1];
-        CompletableFuture<Void> f = engine.locked(() -> {
-            Lease old = engine.index().get(lease.address());
+        LeaseStore.Committed<String> done = store.transact(Origin.COMMAND, tx -> {
+            Lease old = tx.get(lease.address());
             if (!update && old != null) {
                 throw new CommandException(ResultCode.CONFLICT, "IPv4 lease already exists.");
             }
@@ -290,13 +293,12 @@ public final class LeaseCommands {
             }
             // assigned-addresses and declined-addresses follow through the index listener, as Kea's
             // updateStatsOnAdd/OnUpdate do; cumulative-assigned-addresses counts allocations only
-            engine.index().put(lease);
-            text[0] = !update ? "Lease for address " + lease.addressText() + ", subnet-id " + lease.subnetId() + " added."
+            tx.put(lease);
+            return !update ? "Lease for address " + lease.addressText() + ", subnet-id " + lease.subnetId() + " added."
                     : old == null ? "IPv4 lease added." : "IPv4 lease updated.";
-            return engine.persist(List.of(LeaseChange.upsert(lease)));
         });
-        await(f);
-        return CommandResponse.success(text[0]);
+        await(done.done());
+        return CommandResponse.success(done.value());
     }
 
     /** Kea's Lease4 parser (lease_parser.cc): mandatory ip-address and hw-address, the rest optional. */
@@ -355,19 +357,16 @@ public final class LeaseCommands {
         } else {
             engine.config().subnets().forEach(s -> ids.add(s.id()));
         }
-        int[] n = new int[1];
-        CompletableFuture<Void> f = engine.locked(() -> {
-            List<LeaseChange> changes = new ArrayList<>();
+        LeaseStore.Committed<Void> wiped = store.transact(Origin.COMMAND, tx -> {
             for (long id : ids) {
-                for (Lease l : engine.index().bySubnet(id)) {
-                    engine.index().remove(l.address());
-                    changes.add(LeaseChange.delete(l));
+                for (Lease l : tx.bySubnet(id)) {
+                    tx.remove(l.address());
                 }
             }
-            n[0] = changes.size();
-            return engine.persist(changes);
+            return null;
         });
-        await(f);
+        await(wiped.done());
+        int[] n = {wiped.changes().size()};
         StringBuilder text = new StringBuilder("Deleted " + n[0] + " IPv4 lease(s) from subnet(s)");
         ids.forEach(id -> text.append(' ').append(id));
         return n[0] == 0 ? CommandResponse.empty(text.toString()) : CommandResponse.success(text.toString());
@@ -385,7 +384,7 @@ public final class LeaseCommands {
                 m.compact(engine::leasesByPage);
             } else {
                 // a point-in-time copy, compact (not a million Lease objects), written without the lock
-                MemfileBackend.dump(target, engine.locked(() -> engine.index().copy()).all());
+                MemfileBackend.dump(target, store.read(LeaseView::copy).all());
             }
         } catch (Exception e) {
             throw CommandException.badArgument("failed to write lease file " + name + ": " + e.getMessage());

@@ -17,7 +17,12 @@ public final class ConfigFile {
 
     /** {@code suite.config}, else the example file when present, else "" (no subnets). */
     public static String location(PropertyResolver env) {
-        String file = env.getProperty("suite.config", "");
+        return location(env.getProperty("suite.config", ""));
+    }
+
+    /** {@code configured}, else the example file when present, else "" (no subnets). */
+    public static String location(String configured) {
+        String file = configured == null ? "" : configured;
         if (file.isBlank() && Files.exists(EXAMPLE)) {
             return EXAMPLE.toString();
         }

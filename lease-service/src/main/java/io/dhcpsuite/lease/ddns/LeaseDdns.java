@@ -8,6 +8,7 @@ import io.dhcpsuite.api.lease.Lease4;
 import io.dhcpsuite.api.lease.LeaseState;
 import io.dhcpsuite.config.DdnsParams;
 import io.dhcpsuite.config.Dhcp4Config;
+import io.dhcpsuite.lease.allocation.ReclaimListener;
 import io.dhcpsuite.lease.store.Lease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * global), sent only when {@code dhcp-ddns.enable-updates} is on. A remove does not look at
  * {@code ddns-send-updates}: the lease's fqdn-fwd/fqdn-rev already say what was added.
  */
-public final class LeaseDdns implements AutoCloseable {
+public final class LeaseDdns implements AutoCloseable, ReclaimListener {
     private static final Logger log = LoggerFactory.getLogger("kea-dhcp4.ddns");
     private volatile Dhcp4Config config;
     private final NcrSender sender;
@@ -52,6 +53,7 @@ public final class LeaseDdns implements AutoCloseable {
      * The remove for a reclaimed lease; a released lease is skipped, as the DHCP side removed its
      * names when the client released it.
      */
+    @Override
     public void reclaimed(Lease l) {
         if (l.state() != LeaseState.RELEASED) {
             remove(l);

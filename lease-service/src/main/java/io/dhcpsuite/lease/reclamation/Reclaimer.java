@@ -5,8 +5,8 @@ import io.dhcpsuite.lease.allocation.AllocationEngine;
 import io.dhcpsuite.config.ExpiredLeasesProcessing;
 import io.dhcpsuite.lease.config.Scopes;
 import io.dhcpsuite.lease.store.Lease;
-import io.dhcpsuite.lease.store.LeaseChange;
-import java.util.ArrayList;
+import io.dhcpsuite.lease.store.LeaseChange.Origin;
+import io.dhcpsuite.lease.store.LeaseStore;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -63,11 +63,10 @@ public final class Reclaimer {
 
     /** One reclamation cycle; {@code maxLeases}/{@code maxTimeMs} 0 = unlimited (leases-reclaim). */
     public Result reclaim(int maxLeases, long maxTimeMs, boolean remove) {
-        return engine.locked(() -> {
+        LeaseStore.Committed<int[]> cycle = engine.store().transact(Origin.RECLAMATION, tx -> {
             long nowSec = engine.clock().millis() / 1000;
             long deadline = maxTimeMs > 0 ? System.nanoTime() + maxTimeMs * 1_000_000 : Long.MAX_VALUE;
-            List<Lease> expired = engine.index().expired(nowSec, maxLeases > 0 ? maxLeases + 1 : 0);
-            List<LeaseChange> changes = new ArrayList<>();
+            List<Lease> expired = tx.expired(nowSec, maxLeases > 0 ? maxLeases + 1 : 0);
             int done = 0;
             for (Lease l : expired) {
                 if ((maxLeases > 0 && done >= maxLeases) || System.nanoTime() > deadline) {
@@ -75,14 +74,12 @@ public final class Reclaimer {
                 }
                 engine.reclaimed(l);
                 if (remove) {
-                    engine.index().remove(l.address());
-                    changes.add(LeaseChange.delete(l));
+                    tx.remove(l.address());
                 } else {
                     // Kea clears the DNS data of a reclaimed lease and keeps the identifiers
                     Lease r = new Lease(l.address(), l.hwAddress(), l.clientId(), l.validLft(), l.cltt(), l.subnetId(),
                             l.poolId(), false, false, "", LeaseState.EXPIRED_RECLAIMED, l.userContext());
-                    engine.index().put(r);
-                    changes.add(LeaseChange.upsert(r));
+                    tx.put(r);
                 }
                 if (l.state() == LeaseState.DECLINED) {
                     log.info("DHCPSRV_DECLINE_PROBATION_END probation period of declined address {} ended", l.addressText());
@@ -96,26 +93,23 @@ public final class Reclaimer {
             if (left && System.nanoTime() > deadline) {
                 log.debug("ALLOC_ENGINE_V4_LEASES_RECLAMATION_TIMEOUT timeout of {} ms reached", maxTimeMs);
             }
-            return new Result(done, left, engine.persist(changes));
+            return new int[] {done, left ? 1 : 0};
         });
+        return new Result(cycle.value()[0], cycle.value()[1] != 0, cycle.done());
     }
 
     /** Deletes expired-reclaimed leases that expired more than hold-reclaimed-time ago. */
     public int flush() {
-        CompletableFuture<Void> f;
-        int n = engine.locked(() -> {
+        LeaseStore.Committed<Integer> flushed = engine.store().transact(Origin.RECLAMATION, tx -> {
             long cutoff = engine.clock().millis() / 1000 - spec.holdReclaimedTime();
-            List<LeaseChange> changes = new ArrayList<>();
-            for (Lease l : engine.index().reclaimedBefore(cutoff, 0)) {
-                engine.index().remove(l.address());
-                changes.add(LeaseChange.delete(l));
+            for (Lease l : tx.reclaimedBefore(cutoff, 0)) {
+                tx.remove(l.address());
             }
-            if (!changes.isEmpty()) {
-                log.debug("ALLOC_ENGINE_V4_RECLAIMED_LEASES_DELETE_COMPLETE deleted {} expired-reclaimed leases", changes.size());
+            if (tx.changeCount() > 0) {
+                log.debug("ALLOC_ENGINE_V4_RECLAIMED_LEASES_DELETE_COMPLETE deleted {} expired-reclaimed leases", tx.changeCount());
             }
-            engine.persist(changes);
-            return changes.size();
+            return tx.changeCount();
         });
-        return n;
+        return flushed.value();
     }
 }

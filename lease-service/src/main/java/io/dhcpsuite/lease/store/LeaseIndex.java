@@ -37,7 +37,7 @@ import java.util.NoSuchElementException;
  * </ul>
  * Listing by subnet scans the slots, as it is only done by commands.
  */
-public final class LeaseIndex {
+public final class LeaseIndex implements LeaseView {
 
     /** Told of every change: {@code before} or {@code after} is null for an insert or a delete. */
     public interface Listener {
@@ -186,7 +186,7 @@ public final class LeaseIndex {
         return t;
     }
 
-    public void listener(Listener l) {
+    void listener(Listener l) {
         this.listener = l == null ? NONE : l;
     }
 

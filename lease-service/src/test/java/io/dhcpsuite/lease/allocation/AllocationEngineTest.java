@@ -1,5 +1,6 @@
 package io.dhcpsuite.lease.allocation;
 
+import io.dhcpsuite.lease.store.LeaseView;
 import static io.dhcpsuite.api.lease.LeaseOp4.Kind.DECLINE;
 import static io.dhcpsuite.api.lease.LeaseOp4.Kind.OFFER;
 import static io.dhcpsuite.api.lease.LeaseOp4.Kind.RELEASE;
@@ -208,6 +209,6 @@ class AllocationEngineTest {
         pool.shutdown();
         assertThat(dups).isZero();
         assertThat(addresses).hasSize(8000);
-        assertThat(big.locked(() -> big.index().size())).isEqualTo(8000);
+        assertThat(big.store().read((LeaseView v) -> v.size())).isEqualTo(8000);
     }
 }

@@ -1,5 +1,6 @@
 package io.dhcpsuite.lease.allocation;
 
+import io.dhcpsuite.lease.store.LeaseView;
 import io.dhcpsuite.api.lease.LeaseOp4;
 import io.dhcpsuite.api.lease.LeaseOp4.Kind;
 import io.dhcpsuite.api.lease.LeaseResult4;
@@ -144,7 +145,7 @@ public final class AllocationThroughput {
                     sorted[rounds / 2], gcMs[p], rounds,
                     Arrays.stream(rates[p]).mapToObj(x -> String.format("%,.0f", x)).toList());
         }
-        System.out.printf("leases at the end: %d%n", engine.locked(() -> engine.index().size()));
+        System.out.printf("leases at the end: %d%n", engine.store().read((LeaseView v) -> v.size()));
     }
 
     private static long gcMillis() {

@@ -14,20 +14,30 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import io.dhcpsuite.api.time.Ticker;
 import org.junit.jupiter.api.Test;
 
 /** Answers wait for durability, within the bounded wait. */
 class LeaseBatchServiceTest {
-    private final AllocationEngine engine = TestSupport.engine(TestSupport.config(), Clock.systemUTC());
+
+    private final AtomicLong nanos = new AtomicLong();
+    private final Ticker ticker = nanos::get;
 
     @Test
     void aWriteThatNeverFinishesAnswersErrorForTheWritesOnlyAfterTheBoundedWait() throws Exception {
-        engine.sink(changes -> new CompletableFuture<>());
-        LeaseBatchService service = new LeaseBatchService(engine, Duration.ofSeconds(1));
+        AllocationEngine engine = TestSupport.engine(TestSupport.config(), Clock.systemUTC(), changes -> new CompletableFuture<>(),
+                List.of(), List.of());
+        LeaseBatchService service = new LeaseBatchService(engine, Duration.ofSeconds(1), ticker);
         CompletableFuture<LeaseBatch4Result> answer = service.process(new LeaseBatch4(List.of(
                 op(Kind.REQUEST, "02:00:00:00:00:01", null, false),
                 op(Kind.OFFER, "02:00:00:00:00:02", null, false))));
+        nanos.addAndGet(Duration.ofMillis(999).toNanos());
+        service.expireOverdue();
         assertThat(answer).as("waiting for the write").isNotDone();
+        nanos.addAndGet(Duration.ofMillis(1).toNanos());
+        service.expireOverdue();
+        assertThat(answer).as("the bounded wait is over").isDone();
         LeaseBatch4Result r = answer.get(5, TimeUnit.SECONDS);
         assertThat(r.results().get(0).status()).isEqualTo(Status.ERROR);
         assertThat(r.results().get(0).message()).isEqualTo("lease store write failed");
@@ -37,13 +47,14 @@ class LeaseBatchServiceTest {
     @Test
     void aWriteThatFinishesAnswersTheResultsAndLaterDeadlinesChangeNothing() throws Exception {
         CompletableFuture<Void> write = new CompletableFuture<>();
-        engine.sink(changes -> write);
-        LeaseBatchService service = new LeaseBatchService(engine, Duration.ofMillis(200));
+        AllocationEngine engine = TestSupport.engine(TestSupport.config(), Clock.systemUTC(), changes -> write, List.of(), List.of());
+        LeaseBatchService service = new LeaseBatchService(engine, Duration.ofMillis(200), ticker);
         CompletableFuture<LeaseBatch4Result> answer = service.process(new LeaseBatch4(List.of(
                 op(Kind.REQUEST, "02:00:00:00:00:03", null, false))));
         write.complete(null);
         assertThat(answer.get(5, TimeUnit.SECONDS).results().get(0).status()).isEqualTo(Status.ASSIGNED);
-        Thread.sleep(400);
+        nanos.addAndGet(Duration.ofMillis(400).toNanos());
+        service.expireOverdue();
         assertThat(write).as("the engine's own future is not failed by the deadline").isCompletedWithValue(null);
     }
 }

@@ -6,7 +6,7 @@ import io.dhcpsuite.api.lease.LeaseOp4;
 import io.dhcpsuite.api.lease.LeaseOp4.Kind;
 import io.dhcpsuite.api.lease.LeaseResult4;
 import io.dhcpsuite.api.lease.LeaseResult4.Status;
-import io.dhcpsuite.api.lease.LeaseWire;
+import io.dhcpsuite.api.lease.wire.LeaseWire;
 import io.dhcpsuite.lease.LeaseServiceApplication;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;

@@ -1,5 +1,6 @@
 package io.dhcpsuite.lease.command;
 
+import io.dhcpsuite.lease.store.LeaseView;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dhcpsuite.api.command.CommandDispatcher;
@@ -57,12 +58,11 @@ abstract class LeaseCommandsContract {
 
     @BeforeEach
     void start() throws Exception {
-        engine = TestSupport.engine(TestSupport.config(CONFIG), clock);
-        stats = engine.stats().statistics();
         backend = newBackend();
-        engine.load(backend.load());
         committer = new GroupCommitter(backend);
-        engine.sink(committer::submit);
+        engine = TestSupport.engine(TestSupport.config(CONFIG), clock, committer, List.of(), List.of());
+        stats = engine.stats().statistics();
+        engine.load(backend.load());
         dispatcher = new CommandDispatcher();
         StatisticCommands.register(dispatcher, stats);
         LeaseCommands.register(dispatcher, engine, new Reclaimer(engine), backend);
@@ -272,7 +272,7 @@ abstract class LeaseCommandsContract {
                  "hostname": "a,b", "user-context": {"x": [1, 2]}, "valid-lft": 100, "expire": %d}""".formatted(NOW + 50));
         cmd("lease4-update", "{\"ip-address\": \"192.0.2.21\", \"hw-address\": \"02:00:00:00:00:02\", \"hostname\": \"h\"}");
         cmd("lease4-del", "{\"ip-address\": \"192.0.2.20\"}");
-        List<Lease> expected = engine.locked(() -> sorted(engine.index().all()));
+        List<Lease> expected = engine.store().read((LeaseView v) -> sorted(v.all()));
         committer.close();
         backend.close();
         LeaseBackend again = reopen();

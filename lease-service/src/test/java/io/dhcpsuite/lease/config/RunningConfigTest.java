@@ -1,5 +1,6 @@
 package io.dhcpsuite.lease.config;
 
+import io.dhcpsuite.lease.store.LeaseView;
 import static io.dhcpsuite.api.lease.LeaseOp4.Kind.REQUEST;
 import static io.dhcpsuite.lease.TestSupport.op;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,8 +83,8 @@ class RunningConfigTest {
         assertThat(commit.arguments().get("hash").asString()).isEqualTo(hash());
 
         // both leases are still stored, the one of the removed subnet too
-        assertThat(engine.locked(() -> engine.index().all().size())).isEqualTo(2);
-        assertThat(engine.locked(() -> engine.index().get(io.dhcpsuite.codec.Ipv4.parse(inTwo)))).isNotNull();
+        assertThat(engine.store().read((LeaseView v) -> v.all().size())).isEqualTo(2);
+        assertThat(engine.store().read((LeaseView v) -> v.get(io.dhcpsuite.codec.Ipv4.parse(inTwo)))).isNotNull();
         assertThat(stats.value("subnet[1].total-addresses")).isEqualTo(40);
         assertThat(stats.value("subnet[1].assigned-addresses")).isEqualTo(1);
         assertThat(stats.value("subnet[1].pool[0].assigned-addresses")).isEqualTo(1);

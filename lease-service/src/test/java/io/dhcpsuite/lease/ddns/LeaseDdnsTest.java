@@ -26,6 +26,7 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import io.dhcpsuite.lease.store.LeaseWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,13 +57,12 @@ class LeaseDdnsTest {
                   "expired-leases-processing": {"reclaim-timer-wait-time": 1, "hold-reclaimed-time": 0},
                   "subnet4": [{"id": 1, "subnet": "198.18.0.0/24", "ddns-ttl-percent": 0.5,
                                "pools": [{"pool": "198.18.0.10 - 198.18.0.10"}]}]}}""".formatted(enabled, d2.getLocalPort()));
-        engine = TestSupport.engine(cfg, clock);
-        reclaimer = new Reclaimer(engine);
         ddns = enabled
                 ? new LeaseDdns(cfg, new NcrSender(new InetSocketAddress("127.0.0.1", d2.getLocalPort()), null, 16,
                         new Statistics(), "lease-ncr-"))
                 : LeaseDdns.disabled(cfg);
-        engine.onReclaim(ddns::reclaimed);
+        engine = TestSupport.engine(cfg, clock, LeaseWriter.MEMORY_ONLY, List.of(), List.of(ddns));
+        reclaimer = new Reclaimer(engine);
         commands = new CommandDispatcher();
         LeaseCommands.register(commands, engine, reclaimer, null, ddns);
     }

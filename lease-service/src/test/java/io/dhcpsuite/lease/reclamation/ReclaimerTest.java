@@ -1,5 +1,6 @@
 package io.dhcpsuite.lease.reclamation;
 
+import io.dhcpsuite.lease.store.LeaseView;
 import static io.dhcpsuite.api.lease.LeaseOp4.Kind.DECLINE;
 import static io.dhcpsuite.api.lease.LeaseOp4.Kind.REQUEST;
 import static io.dhcpsuite.lease.TestSupport.op;
@@ -27,7 +28,7 @@ class ReclaimerTest {
         Statistics s = engine.stats().statistics();
         clock.advance(Duration.ofSeconds(3601));
         reclaimer.tick();
-        assertThat(engine.locked(() -> engine.index().get(Ipv4.parse("192.0.2.10")).state()))
+        assertThat(engine.store().read((LeaseView v) -> v.get(Ipv4.parse("192.0.2.10")).state()))
                 .isEqualTo(LeaseState.EXPIRED_RECLAIMED);
         assertThat(s.value("reclaimed-leases")).isEqualTo(1);
         assertThat(s.value("subnet[1].reclaimed-leases")).isEqualTo(1);
@@ -38,11 +39,11 @@ class ReclaimerTest {
         engine.apply(List.of(op(io.dhcpsuite.api.lease.LeaseOp4.Kind.RELEASE, "02:00:00:00:00:01", "192.0.2.10", false)));
         clock.advance(Duration.ofSeconds(11));
         reclaimer.tick();
-        assertThat(engine.locked(() -> engine.index().get(Ipv4.parse("192.0.2.10")).state()))
+        assertThat(engine.store().read((LeaseView v) -> v.get(Ipv4.parse("192.0.2.10")).state()))
                 .isEqualTo(LeaseState.EXPIRED_RECLAIMED);
         clock.advance(Duration.ofSeconds(3600 + 30));
         reclaimer.tick();
-        assertThat(engine.locked(() -> engine.index().get(Ipv4.parse("192.0.2.10")))).isNull();
+        assertThat(engine.store().read((LeaseView v) -> v.get(Ipv4.parse("192.0.2.10")))).isNull();
     }
 
     @Test
@@ -75,9 +76,9 @@ class ReclaimerTest {
         }
         clock.advance(Duration.ofSeconds(101));
         reclaimer.tick();
-        assertThat(engine.locked(() -> engine.index().size())).isEqualTo(3);
+        assertThat(engine.store().read((LeaseView v) -> v.size())).isEqualTo(3);
         assertThat(reclaimer.reclaim(0, 0, true).reclaimed()).isEqualTo(3);
-        assertThat(engine.locked(() -> engine.index().size())).isZero();
+        assertThat(engine.store().read((LeaseView v) -> v.size())).isZero();
         assertThat(engine.stats().statistics().value("reclaimed-leases")).isEqualTo(5);
     }
 }

@@ -1,4 +1,4 @@
-package io.dhcpsuite.gateway.agent;
+package io.dhcpsuite.config.agent;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,9 @@
-package io.dhcpsuite.api.lease;
+package io.dhcpsuite.api.lease.wire;
+
+import io.dhcpsuite.api.lease.LeaseBatch4;
+import io.dhcpsuite.api.lease.LeaseBatch4Result;
+import io.dhcpsuite.api.lease.LeaseOp4;
+import io.dhcpsuite.api.lease.LeaseResult4;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -30,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * soon as the handler's future completes, in completion order, several answers per flush). The
  * writer thread keeps socket writes off whatever thread completes the future (the group commit's
  * writer thread); it is the only writer of its connection. A malformed frame closes that
- * connection with one log line; nothing a peer sends stops the server.
+ * connection with one log line; nothing a peer sends stops the server. A client whose hello names a
+ * version this server does not speak is refused: one log line naming both versions, a count
+ * ({@link #refusedVersions()}), the refusal in a FAILED frame, and the connection closed.
  */
 public final class LeaseWireServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LeaseWireServer.class);
@@ -47,6 +54,7 @@ public final class LeaseWireServer implements AutoCloseable {
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicInteger ids = new AtomicInteger();
     private final AtomicLong malformed = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
     private volatile boolean running = true;
 
     /** Binds at once (so a taken port fails the caller's startup); call {@link #start()} to accept. */
@@ -74,6 +82,11 @@ public final class LeaseWireServer implements AutoCloseable {
     /** Connections closed because of a malformed frame. */
     public long malformedFrames() {
         return malformed.get();
+    }
+
+    /** Connections refused because the client spoke a version this server does not. */
+    public long refusedVersions() {
+        return refused.get();
     }
 
     public int connections() {
@@ -145,9 +158,14 @@ public final class LeaseWireServer implements AutoCloseable {
             // the catch blocks run, so a peer could see the close before the malformed count moves.
             try {
                 DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 65536));
-                int magic = in.readInt();
-                if (magic != LeaseWire.MAGIC) {
-                    throw new LeaseWire.MalformedFrameException(String.format("bad magic 0x%08x", magic));
+                int hello = in.readInt();
+                int version = LeaseWire.version(hello);
+                if (version < 0) {
+                    throw new LeaseWire.MalformedFrameException(String.format("bad hello 0x%08x", hello));
+                }
+                if (version != LeaseWire.VERSION) {
+                    refuse(version);
+                    return;
                 }
                 List<Received> offers = new ArrayList<>();
                 List<Received> others = new ArrayList<>();
@@ -183,6 +201,20 @@ public final class LeaseWireServer implements AutoCloseable {
                 log.warn("lease wire: closing the connection from {}: {}", peer, e.toString());
             } finally {
                 close();
+            }
+        }
+
+        /** Nothing else has been written on this connection yet, so the reader may write the refusal. */
+        private void refuse(int version) {
+            refused.incrementAndGet();
+            String why = LeaseWire.refusal(version);
+            log.warn("lease wire: refusing the connection from {}: {}", peer, why);
+            try {
+                OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 512);
+                LeaseWire.writeFrame(out, LeaseWire.REFUSAL, LeaseWire.FAILED, LeaseWire.encodeString(why));
+                out.flush();
+            } catch (IOException e) {
+                log.debug("lease wire: the refusal did not reach {}: {}", peer, e.toString());
             }
         }
 

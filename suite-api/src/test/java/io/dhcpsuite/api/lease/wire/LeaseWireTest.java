@@ -1,4 +1,11 @@
-package io.dhcpsuite.api.lease;
+package io.dhcpsuite.api.lease.wire;
+
+import io.dhcpsuite.api.lease.Lease4;
+import io.dhcpsuite.api.lease.LeaseBatch4;
+import io.dhcpsuite.api.lease.LeaseBatch4Result;
+import io.dhcpsuite.api.lease.LeaseOp4;
+import io.dhcpsuite.api.lease.LeaseResult4;
+import io.dhcpsuite.api.lease.LeaseState;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

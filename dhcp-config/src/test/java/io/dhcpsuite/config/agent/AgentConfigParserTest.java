@@ -1,4 +1,4 @@
-package io.dhcpsuite.gateway.agent;
+package io.dhcpsuite.config.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 class AgentConfigParserTest {
@@ -66,7 +65,7 @@ class AgentConfigParserTest {
         assertRefused("{ \"authentication\": { \"type\": \"basic\", \"clients\": [ { \"user\": \"a:b\", \"password\": \"x\" } ] } }",
                 "Control-agent/authentication/clients[0]/user: user must not contain a ':'");
         assertRefused("{ \"authentication\": { \"type\": \"basic\", \"clients\": [ { \"password\": \"x\" } ] } }",
-                "Control-agent/authentication/clients[0]/user: missing parameter");
+                "Control-agent/authentication/clients[0]: missing parameter 'user'");
         assertRefused("{ \"authentication\": { \"type\": \"basic\", \"clients\": [ { \"password-file\": \"/nonexistent/f\" } ] } }",
                 "Control-agent/authentication/clients[0]/password-file: cannot read");
         assertRefused("{ \"cert-required\": \"no\" }", "Control-agent/cert-required");
@@ -81,18 +80,6 @@ class AgentConfigParserTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("user:password")
                 .hasMessageNotContaining("no-colon-secret");
-    }
-
-    @Test
-    void masksPasswordsAtAnyDepthAndKeepsFileNames() {
-        JsonNode doc = JSON.readTree("""
-                { "authentication": { "clients": [ { "user": "a", "password": "p1" }, { "password-file": "f" } ] },
-                  "lease-database": { "type": "postgresql", "password": "p2" } }
-                """);
-        JsonNode masked = Secrets.masked(doc);
-
-        assertThat(masked.toString()).doesNotContain("p1").doesNotContain("p2").contains("\"password-file\":\"f\"");
-        assertThat(doc.at("/lease-database/password").asString()).as("the original is untouched").isEqualTo("p2");
     }
 
     private AgentConfig parse(String section) {

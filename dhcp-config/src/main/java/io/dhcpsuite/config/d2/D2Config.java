@@ -1,4 +1,4 @@
-package io.dhcpsuite.ddns.config;
+package io.dhcpsuite.config.d2;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,10 @@
-package io.dhcpsuite.api.lease;
+package io.dhcpsuite.api.lease.wire;
+
+import io.dhcpsuite.api.lease.Lease4;
+import io.dhcpsuite.api.lease.LeaseBatch4;
+import io.dhcpsuite.api.lease.LeaseBatch4Result;
+import io.dhcpsuite.api.lease.LeaseOp4;
+import io.dhcpsuite.api.lease.LeaseResult4;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -19,33 +25,44 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The binary form of the hot-path exchange ({@link LeaseBatch4} / {@link LeaseBatch4Result}) for
  * the kept-alive TCP transport between dhcp-service and lease-service. It carries exactly what the
- * JSON form carries, without JSON's parsing cost.
+ * JSON form carries, without JSON's parsing cost. docs/lease-wire.md explains the choice and the
+ * rollout rule.
  *
- * <p>A connection starts with the client's {@link #MAGIC}. Then both directions are a sequence of
- * frames: {@code int length} (of what follows, at most {@link #MAX_FRAME}), {@code long
- * correlation id}, {@code byte type}, payload. Client to server: type {@link #BATCH}, payload the
- * ops. Server to client, with the batch's correlation id: type {@link #RESULTS}, payload the
- * results in op order, or type {@link #FAILED}, payload one string. Answers may come in any order.
+ * <p>A connection starts with the client's hello: the bytes {@code 'L' 'W' 'B'} and the protocol
+ * version as one byte, {@code '0' + version} (so version 1 reads "LWB1", which is what clients sent
+ * before versions were named). A server that does not speak that version answers one
+ * {@link #FAILED} frame with correlation id 0 naming both versions, and closes. Otherwise both
+ * directions are a sequence of frames: {@code int length} (of what follows, at most
+ * {@link #MAX_FRAME}), {@code long correlation id}, {@code byte type}, payload. Client to server:
+ * type {@link #BATCH}, payload the ops. Server to client, with the batch's correlation id: type
+ * {@link #RESULTS}, payload the results in op order, or type {@link #FAILED}, payload one string.
+ * Answers may come in any order. The frame header and the FAILED frame are the same in every
+ * version, so a refusal is always readable.
  *
  * <p>Fields are big-endian {@link DataOutput} primitives; booleans one byte; a string is an
  * {@code int} byte count ({@code -1} for null) and UTF-8 bytes; a list is an {@code int} count
- * ({@code -1} for null) and its elements; an enum is its ordinal as a byte ({@code -1} for null); a
- * nullable record or {@code Long} is a presence byte then the value. {@code user-context} travels
- * as its JSON text. Anything else (a bad count, an unknown ordinal, bytes left over) is a
+ * ({@code -1} for null) and its elements; an enum is its stable code as a byte ({@code -1} for
+ * null), listed in {@link #code(LeaseOp4.Kind)} and {@link #code(LeaseResult4.Status)} and never
+ * reused; a nullable record or {@code Long} is a presence byte then the value. {@code user-context}
+ * travels as its JSON text. Anything else (a bad count, an unknown code, bytes left over) is a
  * {@link MalformedFrameException}: the receiver closes that connection.
  */
 public final class LeaseWire {
-    /** "LWB1": the first four bytes a client sends on a new connection. */
-    public static final int MAGIC = 0x4C574231;
+    /** The version this code speaks; a change of any payload's layout takes the next one. */
+    public static final int VERSION = 1;
+    /** The hello of {@link #VERSION} as one big-endian int: "LWB1". */
+    public static final int MAGIC = hello(VERSION);
+    /** lease-service's lease wire port unless {@code suite.lease-service.tcp-port} says otherwise. */
+    public static final int DEFAULT_PORT = 8092;
     /** Largest frame body accepted (a batch of thousands of ops is far smaller). */
     public static final int MAX_FRAME = 16 << 20;
     public static final byte BATCH = 1;
     public static final byte RESULTS = 2;
     public static final byte FAILED = 3;
+    /** The correlation id of a FAILED frame that refuses the connection rather than a batch. */
+    public static final long REFUSAL = 0;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final LeaseOp4.Kind[] KINDS = LeaseOp4.Kind.values();
-    private static final LeaseResult4.Status[] STATUSES = LeaseResult4.Status.values();
 
     private LeaseWire() {
     }
@@ -59,6 +76,76 @@ public final class LeaseWire {
 
     /** One decoded frame: correlation id, type and the undecoded payload. */
     public record Frame(long correlationId, byte type, byte[] payload) {
+    }
+
+    // ---- hello
+
+    /** The four hello bytes of {@code version} as a big-endian int. */
+    public static int hello(int version) {
+        return ('L' << 24) | ('W' << 16) | ('B' << 8) | (('0' + version) & 0xff);
+    }
+
+    /**
+     * The version a hello names, or -1 when the four bytes are not a lease wire hello at all
+     * (another protocol, a port scan).
+     */
+    public static int version(int hello) {
+        int v = (hello & 0xff) - '0';
+        return (hello >>> 8) == (hello(0) >>> 8) && v >= 0 ? v : -1;
+    }
+
+    /** The refusal a server sends to a client of a version it does not speak. */
+    public static String refusal(int clientVersion) {
+        return "lease wire version " + clientVersion + " is not supported by this lease-service, which speaks version "
+                + VERSION + "; upgrade lease-service before dhcp-service";
+    }
+
+    // ---- enum codes (stable: a constant keeps its code for ever, a new one takes a new code)
+
+    public static byte code(LeaseOp4.Kind kind) {
+        return switch (kind) {
+            case OFFER -> 0;
+            case REQUEST -> 1;
+            case RELEASE -> 2;
+            case DECLINE -> 3;
+        };
+    }
+
+    static LeaseOp4.Kind kind(byte code) throws MalformedFrameException {
+        return switch (code) {
+            case 0 -> LeaseOp4.Kind.OFFER;
+            case 1 -> LeaseOp4.Kind.REQUEST;
+            case 2 -> LeaseOp4.Kind.RELEASE;
+            case 3 -> LeaseOp4.Kind.DECLINE;
+            default -> throw new MalformedFrameException("unknown op kind code " + code);
+        };
+    }
+
+    public static byte code(LeaseResult4.Status status) {
+        return switch (status) {
+            case ASSIGNED -> 0;
+            case NAK -> 1;
+            case UNKNOWN -> 2;
+            case NO_ADDRESS -> 3;
+            case RELEASED -> 4;
+            case DECLINED -> 5;
+            case IGNORED -> 6;
+            case ERROR -> 7;
+        };
+    }
+
+    static LeaseResult4.Status status(byte code) throws MalformedFrameException {
+        return switch (code) {
+            case 0 -> LeaseResult4.Status.ASSIGNED;
+            case 1 -> LeaseResult4.Status.NAK;
+            case 2 -> LeaseResult4.Status.UNKNOWN;
+            case 3 -> LeaseResult4.Status.NO_ADDRESS;
+            case 4 -> LeaseResult4.Status.RELEASED;
+            case 5 -> LeaseResult4.Status.DECLINED;
+            case 6 -> LeaseResult4.Status.IGNORED;
+            case 7 -> LeaseResult4.Status.ERROR;
+            default -> throw new MalformedFrameException("unknown result status code " + code);
+        };
     }
 
     // ---- frames
@@ -208,7 +295,7 @@ public final class LeaseWire {
 
     public static void writeOp(DataOutput out, LeaseOp4 op) throws IOException {
         out.writeLong(op.id());
-        writeEnum(out, op.kind());
+        out.writeByte(op.kind() == null ? -1 : code(op.kind()));
         List<Long> subnets = op.subnetIds();
         if (subnets == null) {
             out.writeInt(-1);
@@ -236,7 +323,8 @@ public final class LeaseWire {
 
     public static LeaseOp4 readOp(DataInput in) throws IOException {
         long id = in.readLong();
-        LeaseOp4.Kind kind = readEnum(in, KINDS);
+        byte kindCode = in.readByte();
+        LeaseOp4.Kind kind = kindCode == -1 ? null : kind(kindCode);
         int n = in.readInt();
         List<Long> subnets = null;
         if (n < -1 || n > MAX_FRAME / 8) {
@@ -267,7 +355,7 @@ public final class LeaseWire {
 
     public static void writeResult(DataOutput out, LeaseResult4 r) throws IOException {
         out.writeLong(r.id());
-        writeEnum(out, r.status());
+        out.writeByte(r.status() == null ? -1 : code(r.status()));
         writeLease(out, r.lease());
         out.writeBoolean(r.reused());
         writeString(out, r.message());
@@ -276,7 +364,8 @@ public final class LeaseWire {
 
     public static LeaseResult4 readResult(DataInput in) throws IOException {
         long id = in.readLong();
-        LeaseResult4.Status status = readEnum(in, STATUSES);
+        byte statusCode = in.readByte();
+        LeaseResult4.Status status = statusCode == -1 ? null : status(statusCode);
         Lease4 lease = readLease(in);
         boolean reused = readBoolean(in);
         String message = readString(in);
@@ -385,21 +474,6 @@ public final class LeaseWire {
             list.add(readString(in));
         }
         return list;
-    }
-
-    private static void writeEnum(DataOutput out, Enum<?> e) throws IOException {
-        out.writeByte(e == null ? -1 : e.ordinal());
-    }
-
-    private static <E extends Enum<E>> E readEnum(DataInput in, E[] values) throws IOException {
-        byte b = in.readByte();
-        if (b == -1) {
-            return null;
-        }
-        if (b < 0 || b >= values.length) {
-            throw new MalformedFrameException("enum ordinal " + b + " out of range");
-        }
-        return values[b];
     }
 
     private static boolean readBoolean(DataInput in) throws IOException {

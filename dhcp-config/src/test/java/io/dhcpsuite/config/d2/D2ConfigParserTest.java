@@ -1,4 +1,4 @@
-package io.dhcpsuite.ddns.config;
+package io.dhcpsuite.config.d2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -69,13 +69,13 @@ class D2ConfigParserTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "\"port\": 53001|\"port\": 70000|DhcpDdns/port: must be an integer from 1 to 65535, got 70000",
+        "\"port\": 53001|\"port\": 70000|DhcpDdns/port: value 70000 is out of range 1..65535",
         "\"ncr-protocol\": \"UDP\"|\"ncr-protocol\": \"TCP\"|DhcpDdns/ncr-protocol: TCP is not yet supported",
         "\"ncr-format\": \"JSON\"|\"ncr-format\": \"XML\"|DhcpDdns/ncr-format: invalid value 'XML', only JSON is supported",
         "\"ip-address\": \"127.0.0.1\"|\"ip-address\": \"0.0.0.0\"|DhcpDdns/ip-address: IP address cannot be \"0.0.0.0\"",
-        "\"dns-server-timeout\": 500|\"dns-server-timeout\": 0|DhcpDdns/dns-server-timeout: must be an integer from 1",
+        "\"dns-server-timeout\": 500|\"dns-server-timeout\": 0|DhcpDdns/dns-server-timeout: value 0 is out of range 1..",
         "\"comment\": \"d2\"|\"bogus\": 1|DhcpDdns/bogus: unknown parameter",
-        "\"port\": 5353, \"key-name\": \"\"|\"port\": 0|DhcpDdns/forward-ddns/ddns-domains[0]/dns-servers[1]/port: must be an integer from 1 to 65535, got 0",
+        "\"port\": 5353, \"key-name\": \"\"|\"port\": 0|DhcpDdns/forward-ddns/ddns-domains[0]/dns-servers[1]/port: value 0 is out of range 1..65535",
         "{\"ip-address\": \"192.0.2.53\"}, |{\"ip-address\": \"192.0.2.53\", \"hostname\": \"ns1\"}, |DhcpDdns/forward-ddns/ddns-domains[0]/dns-servers[0]/hostname: hostname is not yet supported",
         "\"ip-address\": \"192.0.2.54\"|\"ip-address\": \"ns.example.org\"|DhcpDdns/forward-ddns/ddns-domains[0]/dns-servers[1]/ip-address: 'ns.example.org' is not an IPv4 or IPv6 address",
         "\"name\": \"example.org.\", \"key-name\": \"k1\"|\"name\": \"example.org.\", \"key-name\": \"k2\"|DhcpDdns/forward-ddns/ddns-domains[0]/key-name: specifies an undefined key 'k2'",

@@ -1,0 +1,166 @@
+package io.dhcpsuite.config;
+
+import io.dhcpsuite.codec.Ipv4;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Host {@code reservations}, global or in a subnet: one identifier each (Kea's
+ * {@code host-reservation-identifiers} types), normalised to colon hex so lookups compare bytes;
+ * duplicates refused as Kea refuses them, and with {@code ip-reservations-unique} (the default)
+ * one reservation per address.
+ */
+final class ReservationParser {
+
+    static final List<String> IDENTIFIER_TYPES = List.of("hw-address", "duid", "circuit-id", "client-id", "flex-id");
+
+    private final OptionParser options;
+    private final boolean ipReservationsUnique;
+
+    ReservationParser(OptionParser options, boolean ipReservationsUnique) {
+        this.options = options;
+        this.ipReservationsUnique = ipReservationsUnique;
+    }
+
+    /** {@code subnet} = {network, length} for subnet reservations, null for global ones. */
+    List<Reservation4> parse(KeaJson list, int[] subnet) {
+        List<Reservation4> out = new ArrayList<>();
+        Map<String, Integer> seenIds = new HashMap<>();
+        Map<Integer, Integer> seenIps = new HashMap<>();
+        List<KeaJson> entries = list.elements();
+        for (int i = 0; i < entries.size(); i++) {
+            KeaJson r = entries.get(i).requireMap();
+            String idType = null;
+            String idValue = null;
+            for (String t : IDENTIFIER_TYPES) {
+                if (r.has(t)) {
+                    if (idType != null) {
+                        throw r.error(t, "the '" + idType + "' and '" + t + "' are mutually exclusive");
+                    }
+                    idType = t;
+                    idValue = identifier(r.string(t, ""), t, r.pathOf(t));
+                }
+            }
+            if (idType == null) {
+                throw r.error("one of the supported identifiers must be specified for host reservation:"
+                        + " circuit-id, client-id, duid, flex-id, hw-address");
+            }
+            Integer prev = seenIds.putIfAbsent(idType + "=" + idValue, i);
+            if (prev != null) {
+                throw r.error(idType, "a reservation for " + idType + " '" + idValue
+                        + "' already exists at " + list.path() + "[" + prev + "]");
+            }
+            Integer ip = null;
+            if (r.has("ip-address")) {
+                ip = r.ipv4("ip-address");
+                if (subnet != null && !Ipv4.inPrefix(ip, subnet[0], subnet[1])) {
+                    throw r.error("ip-address", "specified reservation '" + Ipv4.format(ip)
+                            + "' is not within the IPv4 subnet '" + Ipv4.format(subnet[0]) + "/" + subnet[1] + "'");
+                }
+                if (ipReservationsUnique) {
+                    prev = seenIps.putIfAbsent(ip, i);
+                    if (prev != null) {
+                        throw r.error("ip-address", "there is already a reservation for "
+                                + Ipv4.format(ip) + " at " + list.path() + "[" + prev + "] (ip-reservations-unique is true)");
+                    }
+                }
+            }
+            String hostname = r.string("hostname", null);
+            List<OptionData> opts = options.parseData(r.at("option-data"));
+            List<String> classes = r.stringList("client-classes");
+            int next = r.has("next-server") ? r.ipv4("next-server") : 0;
+            out.add(new Reservation4(
+                    "hw-address".equals(idType) ? idValue : null,
+                    "client-id".equals(idType) ? idValue : null,
+                    "circuit-id".equals(idType) ? idValue : null,
+                    "flex-id".equals(idType) ? idValue : null,
+                    ip, hostname, opts, classes, next,
+                    r.string("server-hostname", ""), r.string("boot-file-name", ""),
+                    "duid".equals(idType) ? idValue : null));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Normalises a host identifier to lower-case colon hex. Accepts "aa:bb", "aa-bb", "aa bb",
+     * "aabb", "0xaabb" and, except for hw-address, a quoted text {@code 'text'} (Kea's forms).
+     */
+    static String identifier(String text, String type, String path) {
+        String t = text.trim();
+        byte[] bytes;
+        if (t.length() >= 2 && t.startsWith("'") && t.endsWith("'") && !"hw-address".equals(type)) {
+            bytes = t.substring(1, t.length() - 1).getBytes(StandardCharsets.UTF_8);
+        } else {
+            bytes = hexBytes(t);
+            if (bytes == null) {
+                throw new ConfigException(path, "invalid host identifier value '" + text + "'");
+            }
+        }
+        if (bytes.length == 0) {
+            throw new ConfigException(path, "invalid host identifier value '" + text + "': empty");
+        }
+        if ("hw-address".equals(type) && bytes.length > 20) {
+            throw new ConfigException(path, "hw-address '" + text + "' is longer than 20 bytes");
+        }
+        StringBuilder sb = new StringBuilder();
+        for (byte b : bytes) {
+            if (!sb.isEmpty()) {
+                sb.append(':');
+            }
+            sb.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+        }
+        return sb.toString();
+    }
+
+    /** Hex with optional ':', '-' or ' ' separators (1–2 digits per group) or contiguous hex; null if invalid. */
+    static byte[] hexBytes(String t) {
+        String s = t;
+        if (s.startsWith("0x") || s.startsWith("0X")) {
+            s = s.substring(2);
+        }
+        if (s.isEmpty()) {
+            return new byte[0];
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (s.indexOf(':') >= 0 || s.indexOf('-') >= 0 || s.indexOf(' ') >= 0) {
+            for (String g : s.split("[:\\- ]", -1)) {
+                if (g.isEmpty() || g.length() > 2) {
+                    return null;
+                }
+                int v = parseHex(g);
+                if (v < 0) {
+                    return null;
+                }
+                out.write(v);
+            }
+        } else {
+            if (s.length() % 2 == 1) {
+                s = "0" + s;
+            }
+            for (int i = 0; i < s.length(); i += 2) {
+                int v = parseHex(s.substring(i, i + 2));
+                if (v < 0) {
+                    return null;
+                }
+                out.write(v);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static int parseHex(String g) {
+        int v = 0;
+        for (int i = 0; i < g.length(); i++) {
+            int d = Character.digit(g.charAt(i), 16);
+            if (d < 0) {
+                return -1;
+            }
+            v = v * 16 + d;
+        }
+        return v;
+    }
+}

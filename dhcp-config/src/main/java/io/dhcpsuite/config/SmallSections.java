@@ -1,0 +1,148 @@
+package io.dhcpsuite.config;
+
+import io.dhcpsuite.codec.Ipv4;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The small global sections of {@code Dhcp4}: interfaces, lease database, reclamation timers,
+ * host reservation identifiers, hook libraries and loggers, each with Kea's defaults.
+ */
+final class SmallSections {
+
+    private SmallSections() {
+    }
+
+    static InterfacesConfig interfaces(KeaJson n) {
+        if (n.isMissing()) {
+            return new InterfacesConfig(List.of(), "raw");
+        }
+        List<InterfacesConfig.Interface> out = new ArrayList<>();
+        for (KeaJson e : n.list("interfaces")) {
+            String s = e.asString().trim();
+            int slash = s.indexOf('/');
+            String name = slash < 0 ? s : s.substring(0, slash);
+            if (name.isEmpty()) {
+                throw e.error("interface name must not be empty");
+            }
+            Integer addr = null;
+            if (slash >= 0) {
+                try {
+                    addr = Ipv4.parse(s.substring(slash + 1));
+                } catch (IllegalArgumentException ex) {
+                    throw e.error("Failed to select interface: " + ex.getMessage());
+                }
+            }
+            out.add(new InterfacesConfig.Interface(name, addr));
+        }
+        String type = n.string("dhcp-socket-type", "raw");
+        if (!type.equals("raw") && !type.equals("udp")) {
+            throw n.error("dhcp-socket-type", "unsupported socket type '" + type + "': use raw or udp");
+        }
+        n.bool("re-detect", true);
+        return new InterfacesConfig(List.copyOf(out), type);
+    }
+
+    static LeaseDatabase leaseDatabase(KeaJson n) {
+        if (n.isMissing()) {
+            return new LeaseDatabase("memfile", true, null, 3600, null, 0, null, null, 0);
+        }
+        String type = n.string("type", null);
+        if (type == null) {
+            throw n.error("missing parameter 'type' (memfile or postgresql)");
+        }
+        switch (type) {
+            case "memfile" -> {
+                return new LeaseDatabase("memfile", n.bool("persist", true), n.string("name", null),
+                        n.integer("lfc-interval", 3600, 0, Inherited.UINT32_MAX), null, 0, null, null, 0);
+            }
+            case "postgresql" -> {
+                String name = n.string("name", null);
+                if (name == null || name.isBlank()) {
+                    throw n.error("missing parameter 'name' (the database name)");
+                }
+                return new LeaseDatabase("postgresql", true, name, 0, n.string("host", "localhost"),
+                        (int) n.integer("port", 5432, 1, 65535), n.string("user", null),
+                        n.string("password", null), n.integer("connect-timeout", 5, 0, Inherited.UINT32_MAX));
+            }
+            case "mysql" -> throw n.error("type",
+                    "lease database type 'mysql' is not supported by this suite, use memfile or postgresql");
+            default -> throw n.error("type", "unknown lease database type '" + type
+                    + "': use memfile or postgresql");
+        }
+    }
+
+    static ExpiredLeasesProcessing expired(KeaJson n) {
+        ExpiredLeasesProcessing d = ExpiredLeasesProcessing.DEFAULTS;
+        if (n.isMissing()) {
+            return d;
+        }
+        long max = Inherited.UINT32_MAX;
+        return new ExpiredLeasesProcessing(
+                n.integer("reclaim-timer-wait-time", d.reclaimTimerWaitTime(), 0, max),
+                n.integer("flush-reclaimed-timer-wait-time", d.flushReclaimedTimerWaitTime(), 0, max),
+                n.integer("hold-reclaimed-time", d.holdReclaimedTime(), 0, max),
+                (int) n.integer("max-reclaim-leases", d.maxReclaimLeases(), 0, Integer.MAX_VALUE),
+                n.integer("max-reclaim-time", d.maxReclaimTime(), 0, max),
+                (int) n.integer("unwarned-reclaim-cycles", d.unwarnedReclaimCycles(), 0, Integer.MAX_VALUE));
+    }
+
+    static List<String> hostReservationIdentifiers(KeaJson global) {
+        String key = "host-reservation-identifiers";
+        if (!global.has(key)) {
+            return List.of("hw-address", "duid", "circuit-id", "client-id");
+        }
+        List<String> out = global.stringList(key);
+        for (int i = 0; i < out.size(); i++) {
+            if (!ReservationParser.IDENTIFIER_TYPES.contains(out.get(i))) {
+                throw global.error(key + "[" + i + "]", "unsupported identifier '" + out.get(i)
+                        + "': use hw-address, duid, circuit-id, client-id or flex-id");
+            }
+        }
+        return out;
+    }
+
+    static List<HookLibrary> hooks(KeaJson list, List<ConfigWarning> warnings) {
+        List<HookLibrary> out = new ArrayList<>();
+        for (KeaJson h : list.elements()) {
+            String lib = h.string("library", null);
+            if (lib == null || lib.isBlank()) {
+                throw h.error("missing parameter 'library'");
+            }
+            KeaJson params = h.map("parameters");
+            HookParameters.check(lib, params, warnings);
+            out.add(new HookLibrary(lib, params.isMissing() ? null : params.node()));
+        }
+        return List.copyOf(out);
+    }
+
+    static List<LoggerConfig> loggers(KeaJson list) {
+        List<LoggerConfig> out = new ArrayList<>();
+        for (KeaJson l : list.elements()) {
+            String name = l.string("name", null);
+            if (name == null || name.isBlank()) {
+                throw l.error("missing parameter 'name'");
+            }
+            String severity = l.string("severity", "INFO").toUpperCase(Locale.ROOT);
+            if (!Set.of("FATAL", "ERROR", "WARN", "INFO", "DEBUG", "NONE").contains(severity)) {
+                throw l.error("severity", "unsupported severity '" + severity
+                        + "': use FATAL, ERROR, WARN, INFO, DEBUG or NONE");
+            }
+            int debug = (int) l.integer("debuglevel", 0, 0, 99);
+            List<String> outputs = new ArrayList<>();
+            for (String key : List.of("output_options", "output-options")) {
+                for (KeaJson o : l.list(key)) {
+                    outputs.add(o.string("output", "stdout"));
+                    o.bool("flush", true);
+                    o.integer("maxsize", 0, 0, Long.MAX_VALUE);
+                    o.integer("maxver", 1, 0, Integer.MAX_VALUE);
+                    o.string("pattern", "");
+                }
+            }
+            out.add(new LoggerConfig(name, severity, debug, List.copyOf(outputs)));
+        }
+        return List.copyOf(out);
+    }
+}

@@ -1,0 +1,49 @@
+package io.dhcpsuite.lease.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The {@code suite.*} properties lease-service reads. A bad value stops start-up with a message
+ * that names the key. The Kea-format file itself is read by dhcp-config; its path is {@code config}.
+ *
+ * @param config       suite.config: the Kea-format configuration file ({@code --suite.config=FILE}
+ *                     from dhcpctl); blank means the example file when it exists, else no subnets
+ * @param runDir       suite.run-dir: where a memfile lease file without a {@code name} goes
+ * @param lease        suite.lease.*
+ * @param leaseService suite.lease-service.*
+ */
+@ConfigurationProperties("suite")
+public record LeaseServiceProperties(
+        @DefaultValue("") String config,
+        @DefaultValue("run") Path runDir,
+        @DefaultValue Lease lease,
+        @DefaultValue LeaseService leaseService) {
+
+    /**
+     * @param commitTimeout suite.lease.commit-timeout: how long a batch's answer waits for its
+     *                      write (and a gating lease change listener) before its writes answer ERROR
+     */
+    public record Lease(@DefaultValue("5s") Duration commitTimeout) {
+        public Lease {
+            if (commitTimeout.isNegative() || commitTimeout.isZero()) {
+                throw new IllegalArgumentException("suite.lease.commit-timeout: " + commitTimeout + " is not positive");
+            }
+        }
+    }
+
+    /**
+     * @param tcpPort suite.lease-service.tcp-port: the lease wire's port; unset means 8092 (or an
+     *                ephemeral port when {@code server.port} is 0, as in tests), 0 ephemeral, -1 off
+     */
+    public record LeaseService(Integer tcpPort) {
+        public LeaseService {
+            if (tcpPort != null && (tcpPort < -1 || tcpPort > 65535)) {
+                throw new IllegalArgumentException("suite.lease-service.tcp-port: " + tcpPort
+                        + " is neither a TCP port nor -1 (off)");
+            }
+        }
+    }
+}
