@@ -94,6 +94,12 @@ class KeaHotStandbyPairIT {
             try (RelayClient relay = new RelayClient("127.0.0.2")) {
                 Map<Integer, String> acked = relay.dora(clients(5, 0x100));
                 assertThat(acked).as("the primary serves").hasSize(5);
+                // each ACK left only after Kea acknowledged the suite's lease4-update
+                for (String address : acked.values()) {
+                    JsonNode lease = kea.command("lease4-get", "{\"ip-address\": \"" + address + "\"}");
+                    assertThat(lease.path("result").asInt()).as("lease " + address + " on Kea: " + lease).isZero();
+                    assertThat(lease.at("/arguments/hw-address").asString()).startsWith("0e:dd:");
+                }
             }
         }
     }

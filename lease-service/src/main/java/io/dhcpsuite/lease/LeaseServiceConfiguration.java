@@ -196,15 +196,26 @@ class LeaseServiceConfiguration {
         return new RunningConfig(initial, engine, ddns);
     }
 
+    /**
+     * HA lease updates to the partner, a lease change listener; idle unless the file has a
+     * libdhcp_ha.so entry and ha-service turns it on.
+     */
+    @Bean
+    io.dhcpsuite.lease.ha.HaLeaseUpdates haLeaseUpdates(Dhcp4Config config) {
+        return io.dhcpsuite.lease.ha.HaLeaseUpdates.of(config);
+    }
+
     @Bean
     CommandDispatcher commandDispatcher(AllocationEngine engine, Reclaimer reclaimer, LeaseBackend backend,
                                         Statistics statistics, Clock clock, LeaseDdns ddns, RunningConfig running,
-                                        ConfigurableApplicationContext context) {
+                                        ConfigurableApplicationContext context,
+                                        io.dhcpsuite.lease.ha.HaLeaseUpdates haLeaseUpdates) {
         CommandDispatcher d = new CommandDispatcher();
         // list-commands here lets the gateway's merged dhcp4 list show the lease commands.
         BasicCommands.register(d, "lease-service", clock, null);
         StatisticCommands.register(d, statistics);
         LeaseCommands.register(d, engine, reclaimer, backend, ddns);
+        io.dhcpsuite.lease.ha.HaLeaseUpdateCommands.register(d, haLeaseUpdates);
         ConfigPhases.registerGet(d, running::dhcp4);
         ConfigPhases.register(d, running);
         // the context's close stops the timers and drains the group commit before the process ends

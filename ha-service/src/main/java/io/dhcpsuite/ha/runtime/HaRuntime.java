@@ -64,12 +64,16 @@ public final class HaRuntime implements AutoCloseable {
     private final HaStateMachine machine;
     private final CommandClient partner;
     private final CommandClient dhcp;
+    private final CommandClient leases;
     private final LeaseSync sync;
     private final ScheduledExecutorService thread;
     private volatile HaState published;
     private Instant nextHeartbeat;
     private Boolean dhcpApplied;
     private Instant dhcpAppliedAt;
+    private Boolean updatesApplied;
+    private long leaseUpdatesAcked;
+    private Instant updatesAppliedAt;
     private List<String> pushedScopes;
     private boolean pushedAnalyze;
     private Instant pushedAt;
@@ -82,6 +86,7 @@ public final class HaRuntime implements AutoCloseable {
         this.machine = new HaStateMachine(config, comm, filter);
         this.partner = partner;
         this.dhcp = dhcp;
+        this.leases = leases;
         this.sync = new LeaseSync(config, partner, leases);
         this.published = machine.state();
         this.nextHeartbeat = clock.instant();
@@ -117,6 +122,7 @@ public final class HaRuntime implements AutoCloseable {
             heartbeat();
         }
         analyzeConnectingClients();
+        collectLeaseUpdateOutcomes();
         for (int i = 0; i < 8; i++) {
             HaState before = machine.state();
             HaStateMachine.Action action = machine.step();
@@ -128,6 +134,72 @@ public final class HaRuntime implements AutoCloseable {
         }
         applyNetworkState();
         pushScopes();
+        applyLeaseUpdates();
+    }
+
+    /**
+     * Tells lease-service whether DHCP-driven lease changes go to the partner now (Kea sends them
+     * in load-balancing, hot-standby and partner-in-maintenance), on change and every few seconds.
+     */
+    private void applyLeaseUpdates() {
+        if (!config.sendLeaseUpdates()) {
+            return;
+        }
+        boolean want = machine.sendingLeaseUpdates();
+        Instant now = clock.instant();
+        if (updatesApplied != null && updatesApplied == want
+                && Duration.between(updatesAppliedAt, now).compareTo(REASSERT_DHCP) < 0) {
+            return;
+        }
+        ObjectNode a = JSON.objectNode();
+        a.put("send", want);
+        try {
+            CommandResponse r = leases.send(new CommandRequest("ha-lease-updates-set", null, a), COMMAND_TIMEOUT);
+            if (r.result() == ResultCode.SUCCESS) {
+                if (updatesApplied == null || updatesApplied != want) {
+                    log.info(want ? "HA_LEASE_UPDATES_ENABLED lease updates will be sent to the partner while in {} state"
+                            : "HA_LEASE_UPDATES_DISABLED lease updates will not be sent to the partner while in {} state",
+                            machine.state().wire().toUpperCase());
+                }
+                updatesApplied = want;
+                updatesAppliedAt = now;
+            }
+        } catch (PeerUnavailableException e) {
+            log.debug("lease-service not reachable yet: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * What the lease updates lease-service sent came to: a communication failure marks the partner
+     * unavailable (Kea), an acknowledged update counts as contact, a result 4 counts the client
+     * towards max-rejected-lease-updates.
+     */
+    private void collectLeaseUpdateOutcomes() {
+        if (updatesApplied == null || !updatesApplied) {
+            return;
+        }
+        try {
+            CommandResponse r = leases.send(new CommandRequest("ha-lease-updates-status", null, null), COMMAND_TIMEOUT);
+            JsonNode a = r.arguments();
+            if (r.result() != ResultCode.SUCCESS || a == null) {
+                return;
+            }
+            long ackedNow = a.path("acked").asLong();
+            if (ackedNow > leaseUpdatesAcked) {
+                comm.communicationSucceeded();
+            }
+            leaseUpdatesAcked = ackedNow;
+            if (a.path("communication-failed").asBoolean(false)) {
+                log.warn("HA_LEASE_UPDATE_COMMUNICATIONS_FAILED a lease update to {} failed", partner.url());
+                comm.communicationFailed();
+            }
+            for (JsonNode c : a.path("rejected-clients")) {
+                log.warn("HA_LEASE_UPDATE_CONFLICT the partner rejected the lease update for client {}", c.asString());
+                comm.leaseUpdateRejected(c.asString());
+            }
+        } catch (PeerUnavailableException e) {
+            log.debug("lease-service not reachable: {}", e.getMessage());
+        }
     }
 
     /**
