@@ -224,6 +224,11 @@ public final class DhcpMessage {
         return (flags & FLAG_BROADCAST) != 0;
     }
 
+    /** Byte {@code i} of {@code chaddr} without copying it (the HA load-balancing hash reads it per query). */
+    public int chaddrByte(int i) {
+        return chaddr[i] & 0xFF;
+    }
+
     /** The first {@code hlen} bytes of {@code chaddr}, {@code hlen} capped at 16. */
     public byte[] hwAddress() {
         return Arrays.copyOf(chaddr, Math.min(hlen, CHADDR_LEN));

@@ -28,6 +28,11 @@ public record DhcpOption(int code, byte[] data) {
         return data;
     }
 
+    /** Payload byte {@code i}, unsigned, without copying the payload (for per-packet hashing). */
+    public int byteAt(int i) {
+        return data[i] & 0xFF;
+    }
+
     public int length() {
         return data.length;
     }

@@ -1,5 +1,7 @@
 package io.dhcpsuite.config;
 
+import io.dhcpsuite.config.ha.HaConfigParser;
+
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +20,8 @@ final class HookParameters {
     }
 
     private static final Map<String, Checker> BY_FILE = Map.of(
-            "libdhcp_lease_cmds.so", HookParameters::leaseCmds);
+            "libdhcp_lease_cmds.so", HookParameters::leaseCmds,
+            "libdhcp_ha.so", (parameters, warnings) -> HaConfigParser.parse(parameters));
 
     private HookParameters() {
     }

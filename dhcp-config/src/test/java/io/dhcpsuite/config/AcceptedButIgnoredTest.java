@@ -31,7 +31,10 @@ class AcceptedButIgnoredTest {
             assertThat(w.message()).contains("HA_server1").contains("libdhcp_ha.so");
         });
         SuiteConfig with = load(subnet + ", \"hooks-libraries\": [ { \"library\": \"" + LEASE_CMDS + "\" },"
-                + " { \"library\": \"/opt/kea/libdhcp_ha.so\", \"parameters\": { \"high-availability\": [] } } ]");
+                + " { \"library\": \"/opt/kea/libdhcp_ha.so\", \"parameters\": { \"high-availability\": [ {"
+                + " \"this-server-name\": \"server1\", \"mode\": \"hot-standby\", \"peers\": ["
+                + " { \"name\": \"server1\", \"url\": \"http://192.0.2.1:8001/\", \"role\": \"primary\" },"
+                + " { \"name\": \"server2\", \"url\": \"http://192.0.2.2:8001/\", \"role\": \"standby\" } ] } ] } } ]");
         assertThat(with.warnings()).noneMatch(w -> w.message().contains("HA_server1"));
     }
 

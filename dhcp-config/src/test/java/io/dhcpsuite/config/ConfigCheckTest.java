@@ -82,6 +82,23 @@ class ConfigCheckTest {
     }
 
     @Test
+    void refusesABadHighAvailabilityConfigNamingThePeer(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("c.json");
+        Files.writeString(f, """
+                { "Dhcp4": { "hooks-libraries": [ { "library": "/usr/lib/kea/hooks/libdhcp_lease_cmds.so" },
+                  { "library": "/usr/lib/kea/hooks/libdhcp_ha.so", "parameters": { "high-availability": [
+                    { "this-server-name": "server1", "mode": "hot-standby", "peers": [
+                      { "name": "server1", "url": "http://127.0.0.2:8001/", "role": "primary" },
+                      { "name": "server2", "url": "http://127.0.0.3:8001/", "role": "secondary" } ] } ] } } ] } }
+                """);
+        assertThat(ConfigCheck.run(new String[] {f.toString()})).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("ERROR Dhcp4/hooks-libraries[1]/parameters/high-availability[0]/peers[1]"
+                + "/role: secondary servers not allowed in the hot standby configuration" + System.lineSeparator());
+        Files.writeString(f, Files.readString(f).replace("\"secondary\"", "\"standby\""));
+        assertThat(ConfigCheck.run(new String[] {f.toString()})).isZero();
+    }
+
+    @Test
     void failsOnAMissingFileOrMissingArgument(@TempDir Path dir) {
         assertThat(ConfigCheck.run(new String[] {dir.resolve("none.json").toString()})).isEqualTo(1);
         assertThat(err.toString()).contains("ERROR ").contains("none.json: no such file").doesNotContain("\tat ");

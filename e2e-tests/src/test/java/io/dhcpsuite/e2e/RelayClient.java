@@ -26,7 +26,7 @@ import java.util.Map;
 final class RelayClient implements AutoCloseable {
     static final int GIADDR = Ipv4.parse("127.0.0.1");
     private final DatagramSocket socket;
-    private final InetSocketAddress server = new InetSocketAddress("127.0.0.2", 67);
+    private final InetSocketAddress server;
     private int xid = 0x5000_0000;
 
     /** One client: its MAC, its option 81 (or null), the lease time it asks for (or null). */
@@ -34,6 +34,12 @@ final class RelayClient implements AutoCloseable {
     }
 
     RelayClient() throws IOException {
+        this("127.0.0.2");
+    }
+
+    /** Relays to the DHCP server at {@code serverAddress} (a Kea HA partner on 127.0.0.3, say). */
+    RelayClient(String serverAddress) throws IOException {
+        server = new InetSocketAddress(serverAddress, 67);
         socket = new DatagramSocket(null);
         socket.setReuseAddress(true);
         socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 67));

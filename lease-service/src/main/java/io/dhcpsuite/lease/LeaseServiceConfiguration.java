@@ -196,15 +196,33 @@ class LeaseServiceConfiguration {
         return new RunningConfig(initial, engine, ddns);
     }
 
+    /** HA lease updates to the partner; idle unless the file has a libdhcp_ha.so entry and ha-service turns it on. */
+    @Bean
+    io.dhcpsuite.lease.ha.HaLeaseUpdates haLeaseUpdates(Dhcp4Config config) {
+        return io.dhcpsuite.lease.ha.HaLeaseUpdates.of(config);
+    }
+
+    /**
+     * The HA lease updates as a lease change listener, only with HA configured: without one the
+     * engine has no listener and the hot path builds no change lists (a null bean is left out of
+     * the listener stream).
+     */
+    @Bean
+    LeaseChangeListener haLeaseUpdateListener(io.dhcpsuite.lease.ha.HaLeaseUpdates updates) {
+        return updates.active() ? updates::changed : null;
+    }
+
     @Bean
     CommandDispatcher commandDispatcher(AllocationEngine engine, Reclaimer reclaimer, LeaseBackend backend,
                                         Statistics statistics, Clock clock, LeaseDdns ddns, RunningConfig running,
-                                        ConfigurableApplicationContext context) {
+                                        ConfigurableApplicationContext context,
+                                        io.dhcpsuite.lease.ha.HaLeaseUpdates haLeaseUpdates) {
         CommandDispatcher d = new CommandDispatcher();
         // list-commands here lets the gateway's merged dhcp4 list show the lease commands.
         BasicCommands.register(d, "lease-service", clock, null);
         StatisticCommands.register(d, statistics);
         LeaseCommands.register(d, engine, reclaimer, backend, ddns);
+        io.dhcpsuite.lease.ha.HaLeaseUpdateCommands.register(d, haLeaseUpdates);
         ConfigPhases.registerGet(d, running::dhcp4);
         ConfigPhases.register(d, running);
         // the context's close stops the timers and drains the group commit before the process ends

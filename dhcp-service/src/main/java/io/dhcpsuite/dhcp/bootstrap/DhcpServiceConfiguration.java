@@ -127,10 +127,37 @@ class DhcpServiceConfiguration {
         return new NcrSender(new InetSocketAddress(c.serverIp(), c.serverPort()), from, c.maxQueueSize(), statistics, "ncr-");
     }
 
+    /**
+     * The HA scope filter; with HA configured, DHCP starts disabled (Kea's waiting state, local
+     * origin 1000) until ha-service enables it.
+     */
+    @Bean
+    io.dhcpsuite.dhcp.ha.HaScopes haScopes(SuiteConfig config, DhcpState state) {
+        io.dhcpsuite.dhcp.ha.HaScopes ha;
+        try {
+            ha = io.dhcpsuite.dhcp.ha.HaScopes.of(config.dhcp4());
+        } catch (io.dhcpsuite.config.ConfigException e) {
+            // the HA parameters sit inside a hook entry the Dhcp4 loader keeps raw; refuse them the same way
+            LoggerFactory.getLogger("kea-dhcp4.dhcp4").error("DHCP4_CONFIG_LOAD_FAIL configuration refused: {}", e.getMessage());
+            System.err.println("ERROR configuration refused: " + e.getMessage());
+            System.exit(2);
+            throw e;
+        }
+        if (ha.active()) {
+            state.disable(ha.localOrigin(), 0);
+            LoggerFactory.getLogger("kea-dhcp4.ha-hooks").info(
+                    "HA_LOCAL_DHCP_DISABLE local DHCP service is disabled until ha-service enables it");
+        }
+        return ha;
+    }
+
     @Bean
     PacketProcessor packetProcessor(ServerSettings settings, DhcpState state, BatchingLeaseClient leases,
-                                    PacketStats stats, ObjectProvider<NcrSender> ncrSender) {
-        return new PacketProcessor(settings, state, leases, stats, ncrSender.getIfAvailable());
+                                    PacketStats stats, ObjectProvider<NcrSender> ncrSender,
+                                    io.dhcpsuite.dhcp.ha.HaScopes haScopes) {
+        PacketProcessor p = new PacketProcessor(settings, state, leases, stats, ncrSender.getIfAvailable());
+        p.useHa(haScopes);
+        return p;
     }
 
     /** The running configuration: what config-get shows and what config-set/config-reload replace. */
@@ -143,10 +170,12 @@ class DhcpServiceConfiguration {
     @Bean
     CommandDispatcher commandDispatcher(Clock clock, Statistics statistics, DhcpState state, RunningConfig running,
                                         PacketProcessor processor, DhcpSockets sockets,
-                                        ConfigurableApplicationContext context) {
+                                        ConfigurableApplicationContext context,
+                                        io.dhcpsuite.dhcp.ha.HaScopes haScopes) {
         CommandDispatcher d = DhcpCommands.register(new CommandDispatcher(), clock, statistics, state,
                 running::current, () -> processor.settings().selector(), running::configuredAt,
                 status -> socketsStatus(status, sockets));
+        io.dhcpsuite.dhcp.ha.HaInternalCommands.register(d, haScopes);
         ConfigPhases.register(d, running);
         ConfigWrite.register(d, running::current);
         Shutdown.register(d, exitValue -> {

@@ -32,6 +32,7 @@ public final class PacketProcessor {
      * with, and {@link #reconfigure} is one reference swap: the packet path takes no lock.
      */
     private final AtomicReference<Pipeline> pipeline = new AtomicReference<>();
+    private volatile io.dhcpsuite.dhcp.ha.HaScopes ha;
 
     private record Pipeline(ServerSettings settings, HandlerChain chain) {
     }
@@ -50,13 +51,22 @@ public final class PacketProcessor {
         pipeline.set(build(settings));
     }
 
+    /**
+     * Applies HA scopes to every query from now on (set once at start-up, when the configuration
+     * has a libdhcp_ha.so entry).
+     */
+    public void useHa(io.dhcpsuite.dhcp.ha.HaScopes ha) {
+        this.ha = ha;
+        pipeline.set(build(settings()));
+    }
+
     /** Installs the chain for a new configuration; packets already in flight finish on the old one. */
     public void reconfigure(ServerSettings settings) {
         pipeline.set(build(settings));
     }
 
     private Pipeline build(ServerSettings settings) {
-        return new Pipeline(settings, new HandlerChain(List.of(
+        java.util.ArrayList<Handler> handlers = new java.util.ArrayList<>(List.of(
                 new ValidateHandler(settings, state, stats),
                 new ClassifyHandler(settings, false),
                 new SelectSubnetHandler(settings),
@@ -67,7 +77,11 @@ public final class PacketProcessor {
                 new DdnsHandler(settings, ncrs),
                 new LeaseOutcomeHandler(settings),
                 new ReplyHandler(settings),
-                new RouteHandler(settings, stats)), stats));
+                new RouteHandler(settings, stats)));
+        if (ha != null && ha.active()) {
+            handlers.add(1, new HaFilterHandler(ha));
+        }
+        return new Pipeline(settings, new HandlerChain(handlers, stats));
     }
 
     /** The configuration packets are processed with now. */

@@ -23,6 +23,9 @@ public final class AnswerMerger {
         if (answers.size() == 1) {
             return answers.getFirst();
         }
+        if (command.equals("status-get")) {
+            return withHighAvailability(answers.getFirst(), answers.get(1));
+        }
         for (CommandResponse a : answers) {
             if (a.result() == ResultCode.ERROR && a.text() != null && a.text().startsWith("unable to forward")) {
                 return a;
@@ -34,6 +37,21 @@ public final class AnswerMerger {
             case "config-test", "shutdown" -> allSucceeded(answers);
             default -> firstSuccess(answers);
         };
+    }
+
+    /**
+     * dhcp-service's status with ha-service's {@code high-availability} list; an unreachable or
+     * failing ha-service leaves dhcp-service's answer as it is, as Kea without the HA hook answers.
+     */
+    private static CommandResponse withHighAvailability(CommandResponse dhcp, CommandResponse ha) {
+        if (dhcp.result() != ResultCode.SUCCESS || dhcp.arguments() == null || !dhcp.arguments().isObject()
+                || ha.result() != ResultCode.SUCCESS || ha.arguments() == null
+                || !ha.arguments().path("high-availability").isArray() || ha.arguments().get("high-availability").isEmpty()) {
+            return dhcp;
+        }
+        ObjectNode merged = ((ObjectNode) dhcp.arguments()).deepCopy();
+        merged.set("high-availability", ha.arguments().get("high-availability"));
+        return new CommandResponse(dhcp.result(), dhcp.text(), merged);
     }
 
     private static CommandResponse mergeLists(List<CommandResponse> answers) {

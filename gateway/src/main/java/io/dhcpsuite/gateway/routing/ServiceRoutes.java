@@ -38,6 +38,10 @@ public final class ServiceRoutes {
         if (command.startsWith("ha-")) {
             return List.of(Target.HA);
         }
+        if (command.equals("status-get")) {
+            // kea-dhcp4's status-get carries the HA hook's high-availability section
+            return List.of(Target.DHCP, Target.HA);
+        }
         if (command.startsWith("statistic-") || command.equals("list-commands")
                 || command.equals("config-test") || command.equals("shutdown")) {
             return List.of(Target.DHCP, Target.LEASE);

@@ -1,0 +1,39 @@
+package io.dhcpsuite.gateway.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dhcpsuite.api.command.CommandResponse;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+class AnswerMergerTest {
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Test
+    void statusGetForDhcp4AsksDhcpServiceAndHaService() {
+        assertThat(ServiceRoutes.targets("dhcp4", "status-get"))
+                .containsExactly(ServiceRoutes.Target.DHCP, ServiceRoutes.Target.HA);
+    }
+
+    @Test
+    void statusGetCarriesTheHighAvailabilitySectionOfHaService() {
+        CommandResponse dhcp = CommandResponse.success(null, JSON.readTree("{\"pid\": 7, \"uptime\": 3}"));
+        CommandResponse ha = CommandResponse.success(null, JSON.readTree(
+                "{\"pid\": 9, \"high-availability\": [ {\"ha-mode\": \"hot-standby\"} ]}"));
+        CommandResponse merged = AnswerMerger.merge("status-get", List.of(dhcp, ha));
+        assertThat(merged.arguments().get("pid").asInt()).isEqualTo(7);
+        assertThat(merged.arguments().at("/high-availability/0/ha-mode").asString()).isEqualTo("hot-standby");
+        assertThat(dhcp.arguments().has("high-availability")).as("the original answer is not modified").isFalse();
+    }
+
+    @Test
+    void statusGetWithoutHaOrWithHaServiceDownIsDhcpServicesAnswer() {
+        CommandResponse dhcp = CommandResponse.success(null, JSON.readTree("{\"pid\": 7}"));
+        CommandResponse down = CommandResponse.error("unable to forward command to the dhcp4 service: Connection refused."
+                + " The server is likely to be offline");
+        assertThat(AnswerMerger.merge("status-get", List.of(dhcp, down))).isSameAs(dhcp);
+        CommandResponse none = CommandResponse.success(null, JSON.readTree("{\"high-availability\": []}"));
+        assertThat(AnswerMerger.merge("status-get", List.of(dhcp, none))).isSameAs(dhcp);
+    }
+}

@@ -1,0 +1,507 @@
+package io.dhcpsuite.ha.runtime;
+
+import io.dhcpsuite.api.command.CommandException;
+import io.dhcpsuite.api.command.CommandRequest;
+import io.dhcpsuite.api.command.CommandResponse;
+import io.dhcpsuite.api.command.ResultCode;
+import io.dhcpsuite.config.ha.HaRelationship;
+import io.dhcpsuite.config.ha.HaState;
+import io.dhcpsuite.config.ha.QueryFilter;
+import io.dhcpsuite.ha.command.CommandCreator;
+import io.dhcpsuite.ha.peer.CommandClient;
+import io.dhcpsuite.ha.peer.PeerUnavailableException;
+import io.dhcpsuite.ha.state.CommunicationState;
+import io.dhcpsuite.ha.state.HaStateMachine;
+import io.dhcpsuite.ha.sync.LeaseSync;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One relationship at run time. Policies:
+ * <ul>
+ * <li>Only the HA thread changes the state machine; commands that change it run there, so a
+ * long sync delays them but never races them. Heartbeat answers and status read snapshots and
+ * are never delayed by a sync (a partner must not see us as down because we are pulling its
+ * leases).</li>
+ * <li>A heartbeat goes out {@code heartbeat-delay} after the previous one while the state
+ * heartbeats; any non-success answer counts as a failed exchange.</li>
+ * <li>The local dhcp-service is told the state's enable/disable (origin 1000+relationship) and
+ * the scopes to serve on every change and again every few seconds, so a restarted dhcp-service
+ * cannot keep serving in a state where it must not.</li>
+ * <li>While communication is interrupted, dhcp-service samples the partner-scope queries it drops
+ * and each tick feeds them to the unacked-clients analysis before the state machine runs.</li>
+ * </ul>
+ */
+public final class HaRuntime implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(HaRuntime.class);
+    static final Duration TICK = Duration.ofMillis(100);
+    static final Duration REASSERT_DHCP = Duration.ofSeconds(5);
+    static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
+    private static final DateTimeFormatter SYSTEM_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneOffset.UTC);
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final HaRelationship config;
+    private final Clock clock;
+    private final CommunicationState comm;
+    private final QueryFilter filter;
+    private final HaStateMachine machine;
+    private final CommandClient partner;
+    private final CommandClient dhcp;
+    private final CommandClient leases;
+    private final LeaseSync sync;
+    private final ScheduledExecutorService thread;
+    private volatile HaState published;
+    private Instant nextHeartbeat;
+    private Boolean dhcpApplied;
+    private Instant dhcpAppliedAt;
+    private Boolean updatesApplied;
+    private long leaseUpdatesAcked;
+    private Instant updatesAppliedAt;
+    private List<String> pushedScopes;
+    private boolean pushedAnalyze;
+    private Instant pushedAt;
+
+    public HaRuntime(HaRelationship config, Clock clock, CommandClient partner, CommandClient dhcp, CommandClient leases) {
+        this.config = config;
+        this.clock = clock;
+        this.comm = new CommunicationState(config, clock);
+        this.filter = new QueryFilter(config);
+        this.machine = new HaStateMachine(config, comm, filter);
+        this.partner = partner;
+        this.dhcp = dhcp;
+        this.leases = leases;
+        this.sync = new LeaseSync(config, partner, leases);
+        this.published = machine.state();
+        this.nextHeartbeat = clock.instant();
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ha-" + config.thisServerName());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public HaRelationship config() {
+        return config;
+    }
+
+    public void start() {
+        log.info("HA_SERVICE_STARTED started high availability service in {} mode as {} server",
+                config.mode().wire(), config.thisServer().role().wire());
+        thread.scheduleWithFixedDelay(this::tickSafely, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void tickSafely() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            log.warn("HA tick failed: {}", e.toString(), e);
+        }
+    }
+
+    /** One round of the HA thread; package-private so tests can drive it with a moved clock. */
+    void tick() {
+        Instant now = clock.instant();
+        if (machine.heartbeating() && !now.isBefore(nextHeartbeat)) {
+            heartbeat();
+        }
+        analyzeConnectingClients();
+        collectLeaseUpdateOutcomes();
+        for (int i = 0; i < 8; i++) {
+            HaState before = machine.state();
+            HaStateMachine.Action action = machine.step();
+            perform(action);
+            publish(before);
+            if (action == HaStateMachine.Action.NONE && machine.state() == before) {
+                break;
+            }
+        }
+        applyNetworkState();
+        pushScopes();
+        applyLeaseUpdates();
+    }
+
+    /**
+     * Tells lease-service whether DHCP-driven lease changes go to the partner now (Kea sends them
+     * in load-balancing, hot-standby and partner-in-maintenance), on change and every few seconds.
+     */
+    private void applyLeaseUpdates() {
+        if (!config.sendLeaseUpdates()) {
+            return;
+        }
+        boolean want = machine.sendingLeaseUpdates();
+        Instant now = clock.instant();
+        if (updatesApplied != null && updatesApplied == want
+                && Duration.between(updatesAppliedAt, now).compareTo(REASSERT_DHCP) < 0) {
+            return;
+        }
+        ObjectNode a = JSON.objectNode();
+        a.put("send", want);
+        try {
+            CommandResponse r = leases.send(new CommandRequest("ha-lease-updates-set", null, a), COMMAND_TIMEOUT);
+            if (r.result() == ResultCode.SUCCESS) {
+                if (updatesApplied == null || updatesApplied != want) {
+                    log.info(want ? "HA_LEASE_UPDATES_ENABLED lease updates will be sent to the partner while in {} state"
+                            : "HA_LEASE_UPDATES_DISABLED lease updates will not be sent to the partner while in {} state",
+                            machine.state().wire().toUpperCase());
+                }
+                updatesApplied = want;
+                updatesAppliedAt = now;
+            }
+        } catch (PeerUnavailableException e) {
+            log.debug("lease-service not reachable yet: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * What the lease updates lease-service sent came to: a communication failure marks the partner
+     * unavailable (Kea), an acknowledged update counts as contact, a result 4 counts the client
+     * towards max-rejected-lease-updates.
+     */
+    private void collectLeaseUpdateOutcomes() {
+        if (updatesApplied == null || !updatesApplied) {
+            return;
+        }
+        try {
+            CommandResponse r = leases.send(new CommandRequest("ha-lease-updates-status", null, null), COMMAND_TIMEOUT);
+            JsonNode a = r.arguments();
+            if (r.result() != ResultCode.SUCCESS || a == null) {
+                return;
+            }
+            long ackedNow = a.path("acked").asLong();
+            if (ackedNow > leaseUpdatesAcked) {
+                comm.communicationSucceeded();
+            }
+            leaseUpdatesAcked = ackedNow;
+            if (a.path("communication-failed").asBoolean(false)) {
+                log.warn("HA_LEASE_UPDATE_COMMUNICATIONS_FAILED a lease update to {} failed", partner.url());
+                comm.communicationFailed();
+            }
+            for (JsonNode c : a.path("rejected-clients")) {
+                log.warn("HA_LEASE_UPDATE_CONFLICT the partner rejected the lease update for client {}", c.asString());
+                comm.leaseUpdateRejected(c.asString());
+            }
+        } catch (PeerUnavailableException e) {
+            log.debug("lease-service not reachable: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Tells dhcp-service the scopes to serve and whether to sample partner-scope clients (only
+     * while communication is interrupted), on change and every few seconds.
+     */
+    private void pushScopes() {
+        List<String> scopes = filter.servedScopes();
+        boolean analyze = comm.interrupted();
+        Instant now = clock.instant();
+        if (scopes.equals(pushedScopes) && analyze == pushedAnalyze && pushedAt != null
+                && Duration.between(pushedAt, now).compareTo(REASSERT_DHCP) < 0) {
+            return;
+        }
+        ObjectNode a = JSON.objectNode();
+        scopes.forEach(a.putArray("scopes")::add);
+        a.put("analyze", analyze);
+        try {
+            CommandResponse r = dhcp.send(new CommandRequest("ha-scopes-set", null, a), COMMAND_TIMEOUT);
+            if (r.result() == ResultCode.SUCCESS) {
+                pushedScopes = scopes;
+                pushedAnalyze = analyze;
+                pushedAt = now;
+            } else {
+                log.warn("dhcp-service refused ha-scopes-set: {}", r.text());
+            }
+        } catch (PeerUnavailableException e) {
+            log.debug("dhcp-service not reachable yet: {}", e.getMessage());
+        }
+    }
+
+    /** Feeds the partner-scope clients dhcp-service saw into the unacked-clients analysis. */
+    private void analyzeConnectingClients() {
+        if (!comm.interrupted() || !pushedAnalyze) {
+            return;
+        }
+        try {
+            CommandResponse r = dhcp.send(new CommandRequest("ha-connecting-clients", null, null), COMMAND_TIMEOUT);
+            if (r.result() == ResultCode.SUCCESS && r.arguments() != null) {
+                for (JsonNode c : r.arguments().path("clients")) {
+                    comm.analyze4(c.path("hw-address").asString(""),
+                            c.has("client-id") ? c.get("client-id").asString() : null, c.path("secs").asInt());
+                }
+            }
+        } catch (PeerUnavailableException e) {
+            log.debug("dhcp-service not reachable: {}", e.getMessage());
+        }
+    }
+
+    private void publish(HaState before) {
+        HaState now = machine.state();
+        if (now != before) {
+            log.info("HA_STATE_TRANSITION server transitions from {} to {} state, partner state is {}",
+                    before.wire().toUpperCase(), now.wire().toUpperCase(),
+                    comm.partnerState() == null ? "UNKNOWN" : comm.partnerState().wire().toUpperCase());
+            if (machine.paused()) {
+                log.info("HA_STATE_MACHINE_PAUSED state machine paused in state {}", now.wire());
+            }
+            // a new state heartbeats at once, so the partner learns of it quickly
+            nextHeartbeat = clock.instant();
+        }
+        published = now;
+    }
+
+    private void heartbeat() {
+        try {
+            CommandResponse r = partner.send(CommandCreator.heartbeat(config.thisServerName()), COMMAND_TIMEOUT);
+            JsonNode a = r.arguments();
+            HaState state = a == null ? null : HaState.of(a.path("state").asString(""));
+            if (r.result() != ResultCode.SUCCESS || state == null) {
+                log.warn("HA_HEARTBEAT_FAILED heartbeat to {} answered {}: {}", partner.url(), r.result(), r.text());
+                comm.communicationFailed();
+            } else {
+                List<String> scopes = new ArrayList<>();
+                a.path("scopes").forEach(s -> scopes.add(s.asString()));
+                comm.heartbeatReceived(state, scopes, CommandCreator.parseDateTime(a.path("date-time").asString(null)),
+                        a.path("unsent-update-count").asLong(0));
+            }
+        } catch (PeerUnavailableException e) {
+            log.debug("HA_HEARTBEAT_COMMUNICATIONS_FAILED {}", e.getMessage());
+            comm.communicationFailed();
+        }
+        nextHeartbeat = clock.instant().plusMillis(config.heartbeatDelay());
+    }
+
+    private void perform(HaStateMachine.Action action) {
+        switch (action) {
+            case NONE -> { }
+            case SYNC -> {
+                LeaseSync.Result r = sync.run(Math.max(1, config.syncTimeout() / 1000));
+                if (r.ok()) {
+                    comm.communicationSucceeded();
+                }
+                machine.syncFinished(r.ok());
+            }
+            // lease updates are not queued yet, so the backlog is always empty and flushed
+            case FLUSH_BACKLOG -> machine.backlogFlushed(true);
+            case RESET_PARTNER -> {
+                try {
+                    partner.send(CommandCreator.reset(config.thisServerName()), COMMAND_TIMEOUT);
+                } catch (PeerUnavailableException e) {
+                    comm.communicationFailed();
+                }
+            }
+        }
+    }
+
+    private void applyNetworkState() {
+        boolean want = machine.dhcpEnabled();
+        Instant now = clock.instant();
+        if (dhcpApplied != null && dhcpApplied == want && Duration.between(dhcpAppliedAt, now).compareTo(REASSERT_DHCP) < 0) {
+            return;
+        }
+        ObjectNode a = JSON.objectNode();
+        a.put("origin-id", config.localOrigin());
+        try {
+            CommandResponse r = dhcp.send(new CommandRequest(want ? "dhcp-enable" : "dhcp-disable", null, a), COMMAND_TIMEOUT);
+            if (r.result() == ResultCode.SUCCESS) {
+                if (dhcpApplied == null || dhcpApplied != want) {
+                    log.info(want ? "HA_LOCAL_DHCP_ENABLE local DHCP service is enabled in the {} state"
+                            : "HA_LOCAL_DHCP_DISABLE local DHCP service is disabled in the {} state", machine.state().wire());
+                }
+                dhcpApplied = want;
+                dhcpAppliedAt = now;
+            }
+        } catch (PeerUnavailableException e) {
+            log.debug("dhcp-service not reachable yet: {}", e.getMessage());
+        }
+    }
+
+    /** Runs {@code work} on the HA thread and waits for it. */
+    private <T> T onHaThread(Callable<T> work) {
+        try {
+            T out = thread.submit(() -> {
+                HaState before = machine.state();
+                T r = work.call();
+                publish(before);
+                applyNetworkState();
+                return r;
+            }).get(2 * config.syncTimeout() + 10_000, TimeUnit.MILLISECONDS);
+            return out;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof CommandException ce) {
+                throw ce;
+            }
+            throw new CommandException(ResultCode.ERROR, e.getCause() == null ? e.toString() : e.getCause().getMessage());
+        } catch (TimeoutException e) {
+            throw new CommandException(ResultCode.ERROR, "the HA service is busy; try again");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CommandException(ResultCode.ERROR, "interrupted");
+        }
+    }
+
+    // ---- what the partner and operators ask ------------------------------------------------------
+
+    public HaState state() {
+        return published;
+    }
+
+    /** The {@code ha-heartbeat} answer's arguments; never waits for the HA thread. */
+    public ObjectNode heartbeatAnswer() {
+        return CommandCreator.heartbeatAnswer(published, clock.instant(), filter.servedScopes(), 0);
+    }
+
+    public void reset() {
+        onHaThread(() -> {
+            machine.reset();
+            return null;
+        });
+    }
+
+    public boolean resume() {
+        return onHaThread(machine::resume);
+    }
+
+    public void scopes(List<String> names) {
+        onHaThread(() -> {
+            try {
+                filter.serveScopes(names);
+            } catch (IllegalArgumentException e) {
+                throw CommandException.badArgument(e.getMessage());
+            }
+            return null;
+        });
+    }
+
+    /** {@code ha-sync}: a synchronous sync from the partner, whatever the state. */
+    public LeaseSync.Result synchronize(long maxPeriodSeconds) {
+        return onHaThread(() -> sync.run(maxPeriodSeconds));
+    }
+
+    /** The partner finished syncing from us: the service it disabled (origin {@code originId}) runs again. */
+    public void syncCompleteNotified(int originId) {
+        ObjectNode a = JSON.objectNode();
+        a.put("origin-id", originId);
+        CommandResponse r = dhcp.send(new CommandRequest("dhcp-enable", null, a), COMMAND_TIMEOUT);
+        if (r.result() != ResultCode.SUCCESS) {
+            throw new CommandException(ResultCode.ERROR, "enabling DHCP after the partner's sync failed: " + r.text());
+        }
+    }
+
+    /** {@code ha-maintenance-notify}; false when this state refuses (1001). */
+    public boolean maintenanceNotify(boolean cancel) {
+        return onHaThread(() -> {
+            if (cancel) {
+                machine.maintenanceNotifyCancel();
+                return true;
+            }
+            return machine.maintenanceNotify();
+        });
+    }
+
+    /** {@code ha-maintenance-start}: tell the partner to go in-maintenance, then serve everything. */
+    public CommandResponse maintenanceStart() {
+        return onHaThread(() -> {
+            if (!machine.maintenanceStartAllowed()) {
+                return CommandResponse.error("Unable to transition to the partner-in-maintenance state."
+                        + " The server is in the " + machine.state().wire() + " state.");
+            }
+            try {
+                CommandResponse r = partner.send(CommandCreator.maintenanceNotify(config.thisServerName(), false,
+                        machine.state()), COMMAND_TIMEOUT);
+                if (r.result() != ResultCode.SUCCESS) {
+                    return CommandResponse.error("Unable to transition the partner server to the in-maintenance state: "
+                            + r.text());
+                }
+            } catch (PeerUnavailableException e) {
+                // Kea: an unreachable partner is simply declared down, which is what maintenance wants
+                comm.communicationFailed();
+            }
+            machine.maintenanceStarted();
+            return CommandResponse.success("Server is now in the partner-in-maintenance state"
+                    + " and its partner is in-maintenance state. The partner can be now safely shut down.");
+        });
+    }
+
+    public CommandResponse maintenanceCancel() {
+        return onHaThread(() -> {
+            if (!machine.maintenanceCancelAllowed()) {
+                return CommandResponse.error("Unable to cancel the maintenance for the server not in the"
+                        + " partner-in-maintenance state.");
+            }
+            try {
+                CommandResponse r = partner.send(CommandCreator.maintenanceNotify(config.thisServerName(), true,
+                        machine.state()), COMMAND_TIMEOUT);
+                if (r.result() != ResultCode.SUCCESS) {
+                    return CommandResponse.error("Unable to cancel maintenance: " + r.text());
+                }
+            } catch (PeerUnavailableException e) {
+                return CommandResponse.error("Unable to cancel maintenance: " + e.getMessage());
+            }
+            machine.maintenanceCanceled();
+            return CommandResponse.success("Server maintenance successfully canceled.");
+        });
+    }
+
+    /** One entry of status-get's {@code high-availability} list (Kea's shape, 2.7.2+ with times). */
+    public ObjectNode status() {
+        ObjectNode s = JSON.objectNode();
+        s.put("ha-mode", config.mode().wire());
+        ObjectNode servers = s.putObject("ha-servers");
+        ObjectNode local = servers.putObject("local");
+        local.put("role", config.thisServer().role().wire());
+        filter.servedScopes().forEach(local.putArray("scopes")::add);
+        local.put("server-name", config.thisServerName());
+        local.put("state", published.wire());
+        local.put("system-time", SYSTEM_TIME.format(clock.instant()));
+        if (config.mode() != io.dhcpsuite.config.ha.HaMode.PASSIVE_BACKUP
+                && config.thisServer().role() != io.dhcpsuite.config.ha.HaRole.BACKUP) {
+            ObjectNode remote = servers.putObject("remote");
+            boolean inTouch = comm.inTouch();
+            remote.put("age", inTouch ? comm.sinceLastSuccess().toSeconds() : 0);
+            remote.put("analyzed-packets", comm.analyzedPackets());
+            Long skew = comm.clockSkewSeconds();
+            if (skew == null) {
+                remote.putNull("clock-skew");
+            } else {
+                remote.put("clock-skew", skew);
+            }
+            remote.put("communication-interrupted", comm.interrupted());
+            remote.put("connecting-clients", comm.connectingClients());
+            remote.put("in-touch", inTouch);
+            comm.partnerScopes().forEach(remote.putArray("last-scopes")::add);
+            HaState ps = comm.partnerState();
+            remote.put("last-state", ps == null ? "" : ps.wire());
+            remote.put("role", config.partner().role().wire());
+            remote.put("server-name", config.partner().name());
+            Instant pt = comm.partnerTime();
+            if (pt == null) {
+                remote.putNull("system-time");
+            } else {
+                remote.put("system-time", SYSTEM_TIME.format(pt));
+            }
+            remote.put("unacked-clients", comm.unackedClients());
+            remote.put("unacked-clients-left", comm.unackedClientsLeft());
+        }
+        return s;
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+}

@@ -1,0 +1,2 @@
+/** Lease database synchronisation from the partner with Kea's page protocol. */
+package io.dhcpsuite.ha.sync;
