@@ -196,13 +196,20 @@ class LeaseServiceConfiguration {
         return new RunningConfig(initial, engine, ddns);
     }
 
-    /**
-     * HA lease updates to the partner, a lease change listener; idle unless the file has a
-     * libdhcp_ha.so entry and ha-service turns it on.
-     */
+    /** HA lease updates to the partner; idle unless the file has a libdhcp_ha.so entry and ha-service turns it on. */
     @Bean
     io.dhcpsuite.lease.ha.HaLeaseUpdates haLeaseUpdates(Dhcp4Config config) {
         return io.dhcpsuite.lease.ha.HaLeaseUpdates.of(config);
+    }
+
+    /**
+     * The HA lease updates as a lease change listener, only with HA configured: without one the
+     * engine has no listener and the hot path builds no change lists (a null bean is left out of
+     * the listener stream).
+     */
+    @Bean
+    LeaseChangeListener haLeaseUpdateListener(io.dhcpsuite.lease.ha.HaLeaseUpdates updates) {
+        return updates.active() ? updates::changed : null;
     }
 
     @Bean

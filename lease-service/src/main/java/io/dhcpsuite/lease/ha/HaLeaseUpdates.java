@@ -7,7 +7,6 @@ import io.dhcpsuite.config.ha.HaPeer;
 import io.dhcpsuite.config.ha.HaRelationship;
 import io.dhcpsuite.lease.store.Lease;
 import io.dhcpsuite.lease.store.LeaseChange;
-import io.dhcpsuite.lease.store.LeaseChangeListener;
 import io.dhcpsuite.lease.store.LeaseChanges;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,7 +39,7 @@ import tools.jackson.databind.node.ObjectNode;
  * the outcomes (communication failures, clients whose update the partner rejected with result 4)
  * wait for ha-service to collect them.
  */
-public final class HaLeaseUpdates implements LeaseChangeListener {
+public final class HaLeaseUpdates {
     static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HaRelationship relationship;
@@ -82,7 +81,7 @@ public final class HaLeaseUpdates implements LeaseChangeListener {
         return sending;
     }
 
-    @Override
+    /** The lease change listener's work (see {@link io.dhcpsuite.lease.store.LeaseChangeListener}). */
     public CompletionStage<Void> changed(LeaseChanges changes) {
         if (!sending || changes.origin() != LeaseChange.Origin.DHCP) {
             return null;
