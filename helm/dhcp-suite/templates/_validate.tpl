@@ -21,6 +21,12 @@ Called from the ConfigMap, which every release renders.
 {{- if and $v.gateway.auth.enabled $v.gateway.auth.existingSecret $v.gateway.auth.password -}}
 {{- fail "gateway.auth.existingSecret and gateway.auth.password are both set: give the password in one place" -}}
 {{- end -}}
+{{- if and $v.haService.haListener.enabled (not $v.haService.haListener.clusterIP) -}}
+{{- fail "haService.haListener.enabled=true needs haService.haListener.clusterIP: the host of this server's peer url in the HA configuration" -}}
+{{- end -}}
+{{- if and $v.haService.haListener.enabled (or (gt (int $v.dhcp.replicas) 1) (gt (int (default 1 $v.haService.replicas)) 1)) -}}
+{{- fail "haService.haListener.enabled=true needs dhcp.replicas=1 and haService.replicas=1: ha-service drives one dhcp-service with the HA state" -}}
+{{- end -}}
 {{- $ifc := default (dict) (get $v.config.Dhcp4 "interfaces-config") -}}
 {{- if eq (toString (default "udp" (get $ifc "dhcp-socket-type"))) "raw" -}}
 {{- fail "config.Dhcp4.interfaces-config.dhcp-socket-type=raw needs NET_RAW, which the chart does not grant: use udp (relays, or hostNetwork mode)" -}}

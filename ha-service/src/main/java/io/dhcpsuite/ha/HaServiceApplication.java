@@ -85,7 +85,8 @@ public class HaServiceApplication {
     HaSetup haSetup(SuiteConfig config,
                     @Value("${suite.ha.dhcp-service-url:http://127.0.0.1:8081}") String dhcpUrl,
                     @Value("${suite.ha.lease-service-url:http://127.0.0.1:8082}") String leaseUrl,
-                    @Value("${suite.ha.listener:true}") boolean listen) {
+                    @Value("${suite.ha.listener:true}") boolean listen,
+                    @Value("${suite.ha.listener-address:}") String listenerAddress) {
         HaConfig ha = haConfig(config);
         if (ha == null) {
             return HaSetup.NONE;
@@ -103,7 +104,7 @@ public class HaServiceApplication {
         HaListener listener = null;
         if (listen) {
             try {
-                listener = new HaListener(r.thisServer().url(), listenerDispatcher(runtime, dhcp, leases));
+                listener = new HaListener(listenUrl(r.thisServer().url(), listenerAddress), listenerDispatcher(runtime, dhcp, leases));
                 listener.start();
                 log.info("HA_LISTENER_STARTED listening for the partner on {}", r.thisServer().url());
             } catch (IOException e) {
@@ -113,6 +114,19 @@ public class HaServiceApplication {
         }
         runtime.start();
         return new HaSetup(runtime, listener);
+    }
+
+    /**
+     * Where the listener binds: the peer url, or the same port on {@code suite.ha.listener-address}
+     * where the url's address is not the pod's own (Kubernetes: a Service's fixed ClusterIP in the
+     * url, 0.0.0.0 in the pod).
+     */
+    static URI listenUrl(URI url, String listenerAddress) {
+        if (listenerAddress == null || listenerAddress.isBlank()) {
+            return url;
+        }
+        String host = listenerAddress.contains(":") && !listenerAddress.startsWith("[") ? "[" + listenerAddress + "]" : listenerAddress;
+        return URI.create(url.getScheme() + "://" + host + (url.getPort() >= 0 ? ":" + url.getPort() : "") + "/");
     }
 
     /**
