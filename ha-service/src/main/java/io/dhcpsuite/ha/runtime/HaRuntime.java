@@ -72,6 +72,8 @@ public final class HaRuntime implements AutoCloseable {
     private Boolean dhcpApplied;
     private Instant dhcpAppliedAt;
     private Boolean updatesApplied;
+    /** lease-service's count of DHCP changes it did not send, for our heartbeat answers. */
+    private volatile long unsentUpdates;
     private long leaseUpdatesAcked;
     private Instant updatesAppliedAt;
     private List<String> pushedScopes;
@@ -132,6 +134,9 @@ public final class HaRuntime implements AutoCloseable {
                 break;
             }
         }
+        if (machine.state() == HaState.HOT_STANDBY || machine.state() == HaState.LOAD_BALANCING) {
+            comm.partnerInSync();
+        }
         applyNetworkState();
         pushScopes();
         applyLeaseUpdates();
@@ -175,7 +180,7 @@ public final class HaRuntime implements AutoCloseable {
      * towards max-rejected-lease-updates.
      */
     private void collectLeaseUpdateOutcomes() {
-        if (updatesApplied == null || !updatesApplied) {
+        if (updatesApplied == null) {
             return;
         }
         try {
@@ -184,6 +189,7 @@ public final class HaRuntime implements AutoCloseable {
             if (r.result() != ResultCode.SUCCESS || a == null) {
                 return;
             }
+            unsentUpdates = a.path("unsent-update-count").asLong(unsentUpdates);
             long ackedNow = a.path("acked").asLong();
             if (ackedNow > leaseUpdatesAcked) {
                 comm.communicationSucceeded();
@@ -362,7 +368,7 @@ public final class HaRuntime implements AutoCloseable {
 
     /** The {@code ha-heartbeat} answer's arguments; never waits for the HA thread. */
     public ObjectNode heartbeatAnswer() {
-        return CommandCreator.heartbeatAnswer(published, clock.instant(), filter.servedScopes(), 0);
+        return CommandCreator.heartbeatAnswer(published, clock.instant(), filter.servedScopes(), unsentUpdates);
     }
 
     public void reset() {

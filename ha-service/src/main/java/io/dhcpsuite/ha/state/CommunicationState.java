@@ -43,8 +43,8 @@ public final class CommunicationState {
     private Instant partnerTime;
     private Long clockSkewSeconds;
     private Instant lastSkewWarning;
-    private long partnerUnsentPrevious;
     private long partnerUnsentCurrent;
+    private long partnerUnsentInSync;
     private final Map<ClientKey, Boolean> connecting = new HashMap<>();
     private int unacked;
     private long analyzed;
@@ -68,7 +68,6 @@ public final class CommunicationState {
         partnerTime = time;
         Instant now = clock.instant();
         clockSkewSeconds = time == null ? null : Duration.between(now, time).toSeconds();
-        partnerUnsentPrevious = partnerUnsentCurrent;
         partnerUnsentCurrent = unsentUpdates;
         poke(now);
     }
@@ -200,9 +199,20 @@ public final class CommunicationState {
         return clockSkewSeconds != null && Math.abs(clockSkewSeconds) > TERM_CLOCK_SKEW_SECONDS;
     }
 
-    /** Whether the partner reported unsent updates that changed since its previous heartbeat. */
+    /**
+     * Whether the partner reported unsent updates that it did not have when we last served in a
+     * normal state together. Kea compares with the previous heartbeat only, so a heartbeat or two
+     * seen while the partner waits and syncs after a partition hides the leases it gave out alone,
+     * and this server would return to normal without them; a baseline taken in the normal state
+     * cannot be overtaken that way.
+     */
     public synchronized boolean partnerHasNewUnsentUpdates() {
-        return partnerUnsentCurrent > 0 && partnerUnsentCurrent != partnerUnsentPrevious;
+        return partnerUnsentCurrent > 0 && partnerUnsentCurrent != partnerUnsentInSync;
+    }
+
+    /** Both servers serve normally: the partner's unsent count so far is known to us. */
+    public synchronized void partnerInSync() {
+        partnerUnsentInSync = partnerUnsentCurrent;
     }
 
     public synchronized void leaseUpdateRejected(String clientKey) {

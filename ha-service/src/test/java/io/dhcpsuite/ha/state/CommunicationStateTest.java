@@ -127,14 +127,20 @@ class CommunicationStateTest {
     }
 
     @Test
-    void partnerHasNewUnsentUpdatesOnlyWhenItsCountChanged() {
+    void partnerHasNewUnsentUpdatesUntilBothServedInSync() {
         CommunicationState c = state("");
         c.heartbeatReceived(HaState.PARTNER_DOWN, List.of(), clock.instant(), 5);
         assertThat(c.partnerHasNewUnsentUpdates()).isTrue();
-        c.heartbeatReceived(HaState.PARTNER_DOWN, List.of(), clock.instant(), 5);
+        // heartbeats seen while the partner waits and syncs do not make its updates old
+        c.heartbeatReceived(HaState.WAITING, List.of(), clock.instant(), 5);
+        c.heartbeatReceived(HaState.READY, List.of(), clock.instant(), 5);
+        assertThat(c.partnerHasNewUnsentUpdates()).isTrue();
+        c.partnerInSync();
         assertThat(c.partnerHasNewUnsentUpdates()).isFalse();
+        c.heartbeatReceived(HaState.PARTNER_DOWN, List.of(), clock.instant(), 9);
+        assertThat(c.partnerHasNewUnsentUpdates()).isTrue();
         c.heartbeatReceived(HaState.READY, List.of(), clock.instant(), 0);
-        assertThat(c.partnerHasNewUnsentUpdates()).isFalse();
+        assertThat(c.partnerHasNewUnsentUpdates()).as("a restarted partner has nothing unsent").isFalse();
     }
 
     @Test

@@ -50,6 +50,12 @@ public final class HaLeaseUpdates {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong acked = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    /**
+     * DHCP-driven transactions not sent because sending was off (partner-down, terminated): Kea's
+     * unsent update count, reported in heartbeats so that a partner coming back from partner-down
+     * knows it must synchronise before it serves again.
+     */
+    private final AtomicLong unsent = new AtomicLong();
     private final AtomicBoolean communicationFailed = new AtomicBoolean();
     private final ConcurrentLinkedQueue<String> rejected = new ConcurrentLinkedQueue<>();
 
@@ -83,7 +89,13 @@ public final class HaLeaseUpdates {
 
     /** The lease change listener's work (see {@link io.dhcpsuite.lease.store.LeaseChangeListener}). */
     public CompletionStage<Void> changed(LeaseChanges changes) {
-        if (!sending || changes.origin() != LeaseChange.Origin.DHCP) {
+        if (changes.origin() != LeaseChange.Origin.DHCP) {
+            return null;
+        }
+        if (!sending) {
+            if (active()) {
+                unsent.incrementAndGet();
+            }
             return null;
         }
         List<CompletableFuture<Void>> acks = new ArrayList<>(changes.changes().size());
@@ -169,6 +181,7 @@ public final class HaLeaseUpdates {
         out.put("sent", sent.get());
         out.put("acked", acked.get());
         out.put("failed", failed.get());
+        out.put("unsent-update-count", unsent.get());
         out.put("communication-failed", communicationFailed.getAndSet(false));
         var list = out.putArray("rejected-clients");
         for (String c; (c = rejected.poll()) != null; ) {
