@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -36,6 +37,11 @@ class CommandEnvelopeFuzzTest {
                       "authentication": {"type": "basic", "clients": [{"user": "admin", "password": "secret"}]}}}
                     """, null), Clock.systemUTC()));
 
+    /** The gateway's command endpoint as the fuzz target drives it (64 KiB bodies, nesting 64). */
+    static CommandController controller() {
+        return CONTROLLER;
+    }
+
     @FuzzTest(maxDuration = "5m")
     void commandBodyAlwaysGetsKeasAnswer(byte[] body) throws IOException {
         MockHttpServletRequest http = new MockHttpServletRequest("POST", "/");
@@ -49,6 +55,21 @@ class CommandEnvelopeFuzzTest {
             assertThat((List<?>) answer.getBody()).isNotEmpty().allMatch(CommandResponse.class::isInstance);
         } else {
             assertThat(answer.getBody()).isInstanceOf(CommandResponse.class);
+        }
+    }
+
+    /** Fuzzing finding (seed finding-nested-service-list): a list inside the service list was a 500. */
+    @Test
+    void serviceListOfNonStringsGetsAnError() throws IOException {
+        for (String service : new String[] {"[\"dhcp4\", [\"dhcp4\"]]", "[1]", "[{}]", "[null]"}) {
+            byte[] body = ("{\"command\": \"list-commands\", \"service\": " + service + "}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            MockHttpServletRequest http = new MockHttpServletRequest("POST", "/");
+            http.setContentType("application/json");
+            ResponseEntity<Object> answer = CONTROLLER.command(http, new ByteArrayInputStream(body));
+            assertThat(answer.getStatusCode().value()).isEqualTo(200);
+            assertThat(answer.getBody()).isEqualTo(
+                    List.of(CommandResponse.error("service value must be a list of strings")));
         }
     }
 

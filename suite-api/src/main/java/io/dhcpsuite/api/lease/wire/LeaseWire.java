@@ -422,6 +422,11 @@ public final class LeaseWire {
         } catch (RuntimeException e) {
             throw new MalformedFrameException("user-context is not JSON: " + e.getMessage());
         }
+        if (userContext != null && userContext.isMissingNode()) {
+            // blank text reads as Jackson's "missing" node, which no lease may carry (found by fuzzing:
+            // it changed to null on the next hop); the writer sends -1 for no context, never ""
+            throw new MalformedFrameException("user-context is empty");
+        }
         return new Lease4(ip, hw, clientId, subnet, pool, cltt, valid, fwd, rev, hostname, state, userContext);
     }
 

@@ -1,15 +1,21 @@
 package io.dhcpsuite.api.lease.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.dhcpsuite.api.lease.Lease4;
 import io.dhcpsuite.api.lease.LeaseOp4;
 import io.dhcpsuite.api.lease.LeaseResult4;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * Coverage-guided fuzzing of the lease wire (docs/reliability.md): the frames lease-service reads
@@ -44,6 +50,24 @@ class LeaseWireFuzzTest {
         for (byte type = LeaseWire.BATCH; type <= LeaseWire.FAILED; type++) {
             payload(type, input);
         }
+    }
+
+    /**
+     * Fuzzing finding (seed finding-empty-user-context): a lease whose user-context is the empty
+     * string decoded to Jackson's missing node, which became null on the next hop. It is malformed.
+     */
+    @Test
+    void emptyUserContextIsMalformed() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        LeaseWire.writeLease(out, new Lease4("192.0.2.10", "02:00:00:00:00:01", null, 1, null, 1_700_000_000L,
+                3600, false, false, "h", 0, null));
+        byte[] lease = bytes.toByteArray();
+        // the last field is the user-context string: -1 (none) becomes 0 (empty)
+        Arrays.fill(lease, lease.length - 4, lease.length, (byte) 0);
+        assertThatThrownBy(() -> LeaseWire.readLease(new DataInputStream(new ByteArrayInputStream(lease))))
+                .isInstanceOf(LeaseWire.MalformedFrameException.class)
+                .hasMessage("user-context is empty");
     }
 
     private static void payload(byte type, byte[] payload) {
