@@ -70,6 +70,25 @@ class LeaseWireFuzzTest {
                 .hasMessage("user-context is empty");
     }
 
+    /** A header claiming the largest frame, then nothing: the end of the stream, not a 16 MiB buffer. */
+    @Test
+    void claimedLengthWithoutPayloadIsAnEarlyEnd() {
+        byte[] header = {(byte) (LeaseWire.MAX_FRAME >>> 24), (byte) (LeaseWire.MAX_FRAME >>> 16), 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 1, LeaseWire.BATCH, 1, 2, 3};
+        assertThatThrownBy(() -> LeaseWire.readFrame(new DataInputStream(new ByteArrayInputStream(header))))
+                .isInstanceOf(EOFException.class)
+                .hasMessage("frame ends after 3 of " + (LeaseWire.MAX_FRAME - 9) + " payload bytes");
+    }
+
+    /** A FAILED payload whose string claims 16 MiB in 8 bytes: refused before allocating for it. */
+    @Test
+    void stringLongerThanThePayloadIsMalformed() {
+        byte[] payload = {(byte) (LeaseWire.MAX_FRAME >>> 24), (byte) (LeaseWire.MAX_FRAME >>> 16), 0, 0, 'n', 'o', '!', '!'};
+        assertThatThrownBy(() -> LeaseWire.decodeString(payload))
+                .isInstanceOf(LeaseWire.MalformedFrameException.class)
+                .hasMessage("string of " + LeaseWire.MAX_FRAME + " bytes exceeds the 4 left");
+    }
+
     private static void payload(byte type, byte[] payload) {
         try {
             switch (type) {
