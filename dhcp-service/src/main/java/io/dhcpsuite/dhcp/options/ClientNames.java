@@ -100,6 +100,12 @@ public final class ClientNames {
             }
             name = client.fullyQualified() ? clean + "." : p.qualify(clean, true);
         }
+        if (overLong(name)) {
+            // CVE-2026-2291: the qualifying suffix made the name longer than DNS allows (as Kea's
+            // dns::Name refuses it); no name, no update, rather than a name no DNS server takes
+            return new Outcome(new ClientFqdn(false, client.s(), client.e(), true, 255, 255, "", false),
+                    null, null, false, false, false);
+        }
         String bare = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
         ClientFqdn reply = new ClientFqdn(serverS, serverO, client.e(), serverN, 255, 255, bare, !bare.isEmpty());
         String lease = generate ? "" : lower(name);
@@ -111,6 +117,9 @@ public final class ClientNames {
         ReplaceClientName mode = p.replaceClientName();
         if (reservedName != null) {
             String name = lower(p.qualify(reservedName, false));
+            if (overLong(name)) {
+                return Outcome.NONE;
+            }
             boolean send = (h != null && !h.isEmpty()) || asked;
             return new Outcome(null, send ? name : null, name, enabled, enabled, false);
         }
@@ -141,7 +150,15 @@ public final class ClientNames {
             return Outcome.NONE;
         }
         String name = labels == 2 ? p.qualify(clean, false) : clean;
+        if (overLong(name)) {
+            return Outcome.NONE;
+        }
         return new Outcome(null, name, name, enabled, enabled, false);
+    }
+
+    /** Over 255 octets in wire form (RFC 1035 §2.3.4): more than 253 characters without the root dot. */
+    private static boolean overLong(String name) {
+        return name != null && (name.endsWith(".") ? name.length() - 1 : name.length()) > 253;
     }
 
     /** isc::dns::Name's label count, root included ("pc" → 2, "." → 1), or -1 when not a valid name. */

@@ -51,6 +51,14 @@ final class ValidateHandler implements Handler {
         if (q.hlen() == 0 && !q.hasOption(OptionCodes.CLIENT_ID)) {
             return ex.drop("DHCP4_PACKET_DROP_0007 missing or useless client-id and no HW address provided");
         }
+        byte[] clientId = q.option(OptionCodes.CLIENT_ID);
+        if (clientId != null && (clientId.length < 2 || clientId.length > 255)) {
+            // RFC 2132 §9.14 (at least 2 octets) and Kea's ClientId limits (at most 255): anything
+            // else identifies nobody, and Kea drops the query when it cannot build the identifier
+            // (CVE-2010-2156, CVE-2012-3571: zero- and one-octet identifiers)
+            return ex.drop("DHCP4_PACKET_DROP_0007 client-id of " + clientId.length
+                    + " octets is not in 2..255");
+        }
         try {
             byte[] rai = q.option(OptionCodes.RELAY_AGENT_INFO);
             if (rai != null) {

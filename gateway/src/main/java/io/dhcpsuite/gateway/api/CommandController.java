@@ -88,6 +88,12 @@ public class CommandController {
         if (!service.isArray()) {
             return ResponseEntity.ok(List.of(CommandResponse.error("service value must be a list")));
         }
+        for (JsonNode s : service) {
+            if (!s.isString()) {
+                // found by fuzzing: asString() of a nested list threw, and Spring answered 500
+                return ResponseEntity.ok(List.of(CommandResponse.error("service value must be a list of strings")));
+            }
+        }
         List<CommandResponse> answers = new ArrayList<>();
         for (JsonNode s : service) {
             answers.add(client.forward(s.asString(), request));

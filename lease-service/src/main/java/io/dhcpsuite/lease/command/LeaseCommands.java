@@ -11,6 +11,7 @@ import io.dhcpsuite.config.Subnet4;
 import io.dhcpsuite.lease.allocation.AllocationEngine;
 import io.dhcpsuite.lease.config.Scopes;
 import io.dhcpsuite.lease.ddns.LeaseDdns;
+import io.dhcpsuite.lease.memfile.LeaseCsv;
 import io.dhcpsuite.lease.memfile.MemfileBackend;
 import io.dhcpsuite.lease.reclamation.Reclaimer;
 import io.dhcpsuite.lease.store.Lease;
@@ -304,7 +305,7 @@ public final class LeaseCommands {
     /** Kea's Lease4 parser (lease_parser.cc): mandatory ip-address and hw-address, the rest optional. */
     private Lease parseLease(JsonNode a) {
         int addr = address(a);
-        String hw = hex(a, "hw-address");
+        String hw = octetsAtMost(hex(a, "hw-address"), LeaseCsv.MAX_HWADDR, "hw-address");
         long subnetId = a.path("subnet-id").asLong(0);
         Subnet4 s;
         if (subnetId == 0) {
@@ -324,7 +325,7 @@ public final class LeaseCommands {
                         + Ipv4.format(s.prefix()) + "/" + s.prefixLength() + ", subnet-id=" + subnetId);
             }
         }
-        String cid = a.has("client-id") ? hex(a, "client-id") : null;
+        String cid = a.has("client-id") ? octetsAtMost(hex(a, "client-id"), LeaseCsv.MAX_CLIENT_ID, "client-id") : null;
         long valid = a.has("valid-lft") ? a.get("valid-lft").asLong() : s.lifetimes().valid();
         long now = engine.clock().millis() / 1000;
         long cltt = a.has("expire") ? a.get("expire").asLong() - valid : now;
@@ -415,6 +416,14 @@ public final class LeaseCommands {
             throw CommandException.badArgument("missing parameter '" + key + "'");
         }
         return n.asString();
+    }
+
+    /** The lease file takes no longer identifiers (Kea's limits), so neither may a lease added by command. */
+    private static String octetsAtMost(String colonHex, int max, String key) {
+        if ((colonHex.length() + 1) / 3 > max) {
+            throw CommandException.badArgument("invalid " + key + ": longer than " + max + " octets");
+        }
+        return colonHex;
     }
 
     private static String hex(JsonNode a, String key) {

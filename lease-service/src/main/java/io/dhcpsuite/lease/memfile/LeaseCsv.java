@@ -13,6 +13,9 @@ import java.util.Map;
 public final class LeaseCsv {
     public static final String HEADER =
             "address,hwaddr,client_id,valid_lifetime,expire,subnet_id,fqdn_fwd,fqdn_rev,hostname,state,user_context,pool_id";
+    /** Kea's limits (HWAddr::MAX_HWADDR_LEN; a client identifier is one DHCPv4 option at most). */
+    public static final int MAX_HWADDR = 20;
+    public static final int MAX_CLIENT_ID = 255;
     private static final String[] REQUIRED = {"address", "hwaddr", "client_id", "valid_lifetime", "expire", "subnet_id",
         "fqdn_fwd", "fqdn_rev", "hostname"};
 
@@ -117,8 +120,8 @@ public final class LeaseCsv {
         if (a < 0) {
             throw new IllegalArgumentException("invalid address '" + field(line, at, c.address) + "'");
         }
-        String hw = empty(at, c.hwaddr) ? "" : hexId(line, at, c.hwaddr);
-        String cid = empty(at, c.clientId) ? null : hexId(line, at, c.clientId);
+        String hw = empty(at, c.hwaddr) ? "" : hexId(line, at, c.hwaddr, MAX_HWADDR, "hwaddr");
+        String cid = empty(at, c.clientId) ? null : hexId(line, at, c.clientId, MAX_CLIENT_ID, "client_id");
         long valid = number(line, at, c.valid);
         long expire = number(line, at, c.expire);
         long subnet = number(line, at, c.subnet);
@@ -143,17 +146,29 @@ public final class LeaseCsv {
         return line.substring(at[k], at[k + 1] - 1);
     }
 
-    /** The field as lower-case colon hex, as Lease.hexId gives it; a field in that form already is taken as is. */
-    private static String hexId(String line, int[] at, int k) {
+    /**
+     * The field as lower-case colon hex, as Lease.hexId gives it; a field in that form already is taken as is.
+     * Longer than {@code max} octets is a row error, checked on the text before it is decoded
+     * (CVE-2021-25217 was an oversize hex string in a lease file).
+     */
+    private static String hexId(String line, int[] at, int k, int max, String column) {
         int from = at[k];
         int to = at[k + 1] - 1;
+        // "aa:bb" is 3n-1 characters for n octets; "aabb" 2n: either way over 3*max is too long
+        if (to - from > 3 * max) {
+            throw new IllegalArgumentException(column + " longer than " + max + " octets");
+        }
         boolean canonical = (to - from) % 3 == 2;
         for (int i = from; canonical && i < to; i++) {
             char ch = line.charAt(i);
             canonical = (i - from) % 3 == 2 ? ch == ':' : (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f');
         }
         String text = line.substring(from, to);
-        return canonical ? text : Lease.hexId(text);
+        String hex = canonical ? text : Lease.hexId(text);
+        if (hex != null && (hex.length() + 1) / 3 > max) {
+            throw new IllegalArgumentException(column + " longer than " + max + " octets");
+        }
+        return hex;
     }
 
     /** Long.parseLong of the field; plain digits are read in place. */

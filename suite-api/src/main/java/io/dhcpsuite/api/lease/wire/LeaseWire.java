@@ -173,8 +173,12 @@ public final class LeaseWire {
         }
         long id = in.readLong();
         byte type = in.readByte();
-        byte[] payload = new byte[length - 9];
-        in.readFully(payload);
+        // read as it arrives rather than allocated from the claimed length: a peer that sends a
+        // 16 MiB header and nothing more must not cost 16 MiB (found while fuzzing)
+        byte[] payload = in.readNBytes(length - 9);
+        if (payload.length != length - 9) {
+            throw new EOFException("frame ends after " + payload.length + " of " + (length - 9) + " payload bytes");
+        }
         return new Frame(id, type, payload);
     }
 
@@ -267,7 +271,7 @@ public final class LeaseWire {
     }
 
     private static <T> T decodeWhole(byte[] payload, Reader<T> reader) throws MalformedFrameException {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
+        DataInputStream in = new ByteArrayBacked(new ByteArrayInputStream(payload));
         try {
             T value = reader.read(in);
             if (in.available() != 0) {
@@ -330,6 +334,7 @@ public final class LeaseWire {
         if (n < -1 || n > MAX_FRAME / 8) {
             throw new MalformedFrameException("subnet count " + n + " out of range");
         } else if (n >= 0) {
+            fits(in, 8L * n, "subnet list");
             subnets = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 subnets.add(in.readLong());
@@ -422,6 +427,11 @@ public final class LeaseWire {
         } catch (RuntimeException e) {
             throw new MalformedFrameException("user-context is not JSON: " + e.getMessage());
         }
+        if (userContext != null && userContext.isMissingNode()) {
+            // blank text reads as Jackson's "missing" node, which no lease may carry (found by fuzzing:
+            // it changed to null on the next hop); the writer sends -1 for no context, never ""
+            throw new MalformedFrameException("user-context is empty");
+        }
         return new Lease4(ip, hw, clientId, subnet, pool, cltt, valid, fwd, rev, hostname, state, userContext);
     }
 
@@ -445,9 +455,35 @@ public final class LeaseWire {
         if (n < -1 || n > MAX_FRAME) {
             throw new MalformedFrameException("string length " + n + " out of range");
         }
+        fits(in, n, "string");
         byte[] b = new byte[n];
         in.readFully(b);
         return new String(b, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Refuses a length that the rest of a received payload cannot hold before anything is allocated
+     * for it (found while fuzzing: a 5-byte string header cost 16 MiB). Payloads are decoded from
+     * byte arrays, where {@code available()} is exactly what is left.
+     */
+    private static void fits(DataInput in, long bytes, String what) throws MalformedFrameException {
+        if (in instanceof ByteArrayBacked s && bytes > s.left()) {
+            throw new MalformedFrameException(what + " of " + bytes + " bytes exceeds the " + s.left() + " left");
+        }
+    }
+
+    /** The stream {@link #decodeWhole} reads a payload with. */
+    private static final class ByteArrayBacked extends DataInputStream {
+        private final ByteArrayInputStream bytes;
+
+        ByteArrayBacked(ByteArrayInputStream bytes) {
+            super(bytes);
+            this.bytes = bytes;
+        }
+
+        int left() {
+            return bytes.available();
+        }
     }
 
     private static void writeStrings(DataOutput out, List<String> list) throws IOException {
