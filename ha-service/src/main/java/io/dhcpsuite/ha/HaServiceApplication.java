@@ -23,10 +23,10 @@ import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import io.dhcpsuite.web.command.CommandEndpoint;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Bean;
 
@@ -39,6 +39,7 @@ import org.springframework.context.annotation.Bean;
  */
 @SpringBootApplication
 @Import(CommandEndpoint.class)
+@EnableConfigurationProperties(HaServiceProperties.class)
 public class HaServiceApplication {
     private static final Logger log = LoggerFactory.getLogger(HaServiceApplication.class);
 
@@ -62,8 +63,8 @@ public class HaServiceApplication {
     }
 
     @Bean
-    SuiteConfig suiteConfig(@Value("${suite.config:}") String location) {
-        return SuiteConfigBootstrap.load(location);
+    SuiteConfig suiteConfig(HaServiceProperties properties) {
+        return SuiteConfigBootstrap.load(properties.config());
     }
 
     /** The parsed HA parameters; a refused configuration stops start-up with its path, like any other key. */
@@ -82,11 +83,8 @@ public class HaServiceApplication {
     }
 
     @Bean(destroyMethod = "close")
-    HaSetup haSetup(SuiteConfig config,
-                    @Value("${suite.ha.dhcp-service-url:http://127.0.0.1:8081}") String dhcpUrl,
-                    @Value("${suite.ha.lease-service-url:http://127.0.0.1:8082}") String leaseUrl,
-                    @Value("${suite.ha.listener:true}") boolean listen,
-                    @Value("${suite.ha.listener-address:}") String listenerAddress) {
+    HaSetup haSetup(SuiteConfig config, HaServiceProperties properties) {
+        HaServiceProperties.Ha p = properties.ha();
         HaConfig ha = haConfig(config);
         if (ha == null) {
             return HaSetup.NONE;
@@ -98,13 +96,13 @@ public class HaServiceApplication {
         }
         HaPeer partner = r.partner();
         CommandClient partnerClient = new CommandClient(partner.url(), partner.basicAuthUser(), partner.basicAuthPassword());
-        CommandClient dhcp = new CommandClient(URI.create(dhcpUrl + CommandDispatcher.PATH), null, null);
-        CommandClient leases = new CommandClient(URI.create(leaseUrl + CommandDispatcher.PATH), null, null);
+        CommandClient dhcp = new CommandClient(URI.create(p.dhcpServiceUrl() + CommandDispatcher.PATH), null, null);
+        CommandClient leases = new CommandClient(URI.create(p.leaseServiceUrl() + CommandDispatcher.PATH), null, null);
         HaRuntime runtime = new HaRuntime(r, Clock.systemUTC(), partnerClient, dhcp, leases);
         HaListener listener = null;
-        if (listen) {
+        if (p.listener()) {
             try {
-                listener = new HaListener(listenUrl(r.thisServer().url(), listenerAddress), listenerDispatcher(runtime, dhcp, leases));
+                listener = new HaListener(listenUrl(r.thisServer().url(), p.listenerAddress()), listenerDispatcher(runtime, dhcp, leases));
                 listener.start();
                 log.info("HA_LISTENER_STARTED listening for the partner on {}", r.thisServer().url());
             } catch (IOException e) {

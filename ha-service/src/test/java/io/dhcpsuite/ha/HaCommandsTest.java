@@ -24,7 +24,8 @@ class HaCommandsTest {
     CommandDispatcher dispatcher(String hooks) {
         SuiteConfig config = KeaConfigLoader.parse("{ \"Dhcp4\": { \"hooks-libraries\": [ " + hooks + " ] } }", null);
         // nothing listens on these ports: the partner and the local services are unreachable
-        setup = new HaServiceApplication().haSetup(config, "http://127.0.0.1:9", "http://127.0.0.1:9", false, "");
+        setup = new HaServiceApplication().haSetup(config, new HaServiceProperties("",
+                new HaServiceProperties.Ha("http://127.0.0.1:9", "http://127.0.0.1:9", false, "")));
         return new HaServiceApplication().commandDispatcher(setup);
     }
 
