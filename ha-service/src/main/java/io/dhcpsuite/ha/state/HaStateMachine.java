@@ -9,6 +9,7 @@ import io.dhcpsuite.config.ha.QueryFilter;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Kea's HA state machine for one relationship ({@code HAService::*StateHandler}). Each
@@ -260,17 +261,7 @@ public final class HaStateMachine {
     }
 
     private Action ready() {
-        if (shouldTerminate()) {
-            return to(HaState.TERMINATED);
-        }
-        HaState partner = comm.partnerState();
-        if (partner == null) {
-            return Action.NONE;
-        }
-        if (partnerStateInvalid(partner)) {
-            return to(HaState.WAITING);
-        }
-        return switch (partner) {
+        return byPartner(partner -> switch (partner) {
             case HOT_STANDBY, LOAD_BALANCING, COMMUNICATION_RECOVERY -> to(normalState());
             case IN_MAINTENANCE -> to(HaState.PARTNER_IN_MAINTENANCE);
             case PARTNER_IN_MAINTENANCE -> to(HaState.IN_MAINTENANCE);
@@ -278,21 +269,11 @@ public final class HaStateMachine {
             case TERMINATED -> to(HaState.TERMINATED);
             case UNAVAILABLE -> shouldPartnerDown() ? to(HaState.PARTNER_DOWN) : Action.NONE;
             default -> Action.NONE;
-        };
+        });
     }
 
     private Action normal() {
-        if (shouldTerminate()) {
-            return to(HaState.TERMINATED);
-        }
-        HaState partner = comm.partnerState();
-        if (partner == null) {
-            return Action.NONE;
-        }
-        if (partnerStateInvalid(partner)) {
-            return to(HaState.WAITING);
-        }
-        return switch (partner) {
+        return byPartner(partner -> switch (partner) {
             case IN_MAINTENANCE -> to(HaState.PARTNER_IN_MAINTENANCE);
             case PARTNER_DOWN -> to(HaState.WAITING);
             case PARTNER_IN_MAINTENANCE -> to(HaState.IN_MAINTENANCE);
@@ -301,21 +282,11 @@ public final class HaStateMachine {
                     : config.mode() == HaMode.LOAD_BALANCING && config.delayedUpdatesLimit() > 0
                             ? to(HaState.COMMUNICATION_RECOVERY) : Action.NONE;
             default -> Action.NONE;
-        };
+        });
     }
 
     private Action communicationRecovery() {
-        if (shouldTerminate()) {
-            return to(HaState.TERMINATED);
-        }
-        HaState partner = comm.partnerState();
-        if (partner == null) {
-            return Action.NONE;
-        }
-        if (partnerStateInvalid(partner)) {
-            return to(HaState.WAITING);
-        }
-        return switch (partner) {
+        return byPartner(partner -> switch (partner) {
             case IN_MAINTENANCE -> to(HaState.PARTNER_IN_MAINTENANCE);
             case PARTNER_IN_MAINTENANCE -> to(HaState.IN_MAINTENANCE);
             case TERMINATED -> to(HaState.TERMINATED);
@@ -324,10 +295,24 @@ public final class HaStateMachine {
                     : backlogOverflowed ? resetPartner() : Action.FLUSH_BACKLOG;
             case WAITING, SYNCING, READY -> backlogOverflowed ? to(HaState.WAITING) : Action.NONE;
             default -> to(HaState.WAITING);
-        };
+        });
     }
 
     private Action partnerDown() {
+        return byPartner(partner -> switch (partner) {
+            case COMMUNICATION_RECOVERY, PARTNER_DOWN, PARTNER_IN_MAINTENANCE -> to(HaState.WAITING);
+            case READY -> comm.partnerHasNewUnsentUpdates() ? to(HaState.WAITING) : to(normalState());
+            case TERMINATED -> to(HaState.TERMINATED);
+            default -> Action.NONE;
+        });
+    }
+
+    /**
+     * The start every active state's handler shares in Kea: terminate on clock skew or rejected
+     * updates, do nothing until the partner's state is known, and wait (then resync) when the
+     * partner's state does not fit this mode. Otherwise the state's own rule for the partner's state.
+     */
+    private Action byPartner(Function<HaState, Action> rule) {
         if (shouldTerminate()) {
             return to(HaState.TERMINATED);
         }
@@ -338,12 +323,7 @@ public final class HaStateMachine {
         if (partnerStateInvalid(partner)) {
             return to(HaState.WAITING);
         }
-        return switch (partner) {
-            case COMMUNICATION_RECOVERY, PARTNER_DOWN, PARTNER_IN_MAINTENANCE -> to(HaState.WAITING);
-            case READY -> comm.partnerHasNewUnsentUpdates() ? to(HaState.WAITING) : to(normalState());
-            case TERMINATED -> to(HaState.TERMINATED);
-            default -> Action.NONE;
-        };
+        return rule.apply(partner);
     }
 
     private Action resetPartner() {
