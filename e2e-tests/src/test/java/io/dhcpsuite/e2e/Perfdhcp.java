@@ -62,12 +62,24 @@ final class Perfdhcp {
             if (sent.size() < 2 || received.size() < 2) {
                 throw new AssertionError("unexpected perfdhcp output:\n" + out);
             }
+            return new Report(sent.get(0), received.get(0), sent.get(1), received.get(1), ackedLeases(out), out);
+        }
+
+        /**
+         * The addresses of {@code -x l}'s "Leases for REQUEST-ACK" list only: perfdhcp lists the
+         * addresses it was offered too, and an OFFER whose REQUEST found its server gone is no lease.
+         */
+        static Set<String> ackedLeases(String out) {
             Set<String> leases = new LinkedHashSet<>();
-            Matcher m = Pattern.compile("(?m)\\b(198\\.1[89]\\.\\d+\\.\\d+)\\b").matcher(out);
+            int acks = out.indexOf("***Leases for REQUEST-ACK***");
+            if (acks < 0) {
+                return leases;
+            }
+            Matcher m = Pattern.compile("(?m)^[0-9a-f]*,(198\\.1[89]\\.\\d+\\.\\d+),").matcher(out.substring(acks));
             while (m.find()) {
                 leases.add(m.group(1));
             }
-            return new Report(sent.get(0), received.get(0), sent.get(1), received.get(1), leases, out);
+            return leases;
         }
 
         private static List<Long> numbers(String out, String regex) {

@@ -33,7 +33,6 @@ import tools.jackson.databind.json.JsonMapper;
 class SuitePairIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** The pool of examples/ha-pair: 198.18.64.0/18. */
-    private static final Pattern POOL_ADDRESS = Pattern.compile("\\b198\\.18\\.(\\d+)\\.(\\d+)\\b");
     private static final Pattern NON_UNIQUE = Pattern.compile("(?i)non.?unique[^0-9\\n]*(\\d+)");
 
     private Path pairDir;
@@ -251,14 +250,7 @@ class SuitePairIT {
         Path file = OUTPUTS.remove(p);
         String out = Files.readString(file);
         Files.deleteIfExists(file);
-        Set<String> leases = new LinkedHashSet<>();
-        Matcher m = POOL_ADDRESS.matcher(out);
-        while (m.find()) {
-            int third = Integer.parseInt(m.group(1));
-            if (third >= 64 && third <= 127) {
-                leases.add(m.group());
-            }
-        }
+        Set<String> leases = Perfdhcp.Report.ackedLeases(out);
         List<Long> received = new ArrayList<>();
         Matcher r = Pattern.compile("received packets: (\\d+)").matcher(out);
         while (r.find()) {
