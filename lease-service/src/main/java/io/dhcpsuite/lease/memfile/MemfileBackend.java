@@ -248,6 +248,21 @@ public final class MemfileBackend implements LeaseBackend {
     }
 
     /** lease4-write: the in-memory leases to another file, in Kea's format. */
+    /**
+     * {@link #dump} into a temporary file beside {@code target}, then moved over it: a symbolic link
+     * at {@code target} is replaced, never followed (the second half of CVE-2025-32801), and a
+     * reader never sees a half-written file.
+     */
+    public static void dumpReplacing(Path target, Collection<Lease> leases) throws IOException {
+        Path tmp = Files.createTempFile(target.getParent(), ".lease4-write-", ".tmp");
+        try {
+            dump(tmp, leases);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
     public static void dump(Path target, Collection<Lease> leases) throws IOException {
         try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
