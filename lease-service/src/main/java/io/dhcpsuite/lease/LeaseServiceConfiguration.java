@@ -224,7 +224,7 @@ class LeaseServiceConfiguration {
         LeaseCommands.register(d, engine, reclaimer, backend, ddns);
         io.dhcpsuite.lease.ha.HaLeaseUpdateCommands.register(d, haLeaseUpdates);
         ConfigPhases.registerGet(d, running::dhcp4);
-        ConfigPhases.register(d, running);
+        ConfigPhases.register(d, running, running::dhcp4);
         // the context's close stops the timers and drains the group commit before the process ends
         Shutdown.register(d, exitValue -> {
             log.info("DHCP4_SHUTDOWN_REQUEST shutdown of the lease side requested");
