@@ -142,9 +142,9 @@ final class KeaSchema {
                         "service-sockets-max-retries", "service-sockets-retry-wait-time");
         Scope database = new Scope("database")
                 .add(I, "type", "name", "persist", "lfc-interval", "host", "port", "user", "password",
-                        "connect-timeout", "max-row-errors")
+                        "connect-timeout", "max-row-errors",
+                        "max-reconnect-tries", "reconnect-wait-time", "on-fail", "retry-on-startup")
                 .add(U, "readonly", "read-timeout", "write-timeout", "tcp-user-timeout",
-                        "max-reconnect-tries", "reconnect-wait-time", "on-fail", "retry-on-startup",
                         "trust-anchor", "cert-file", "key-file", "cipher-list", "ssl-mode");
         Scope hostsDatabase = new Scope("hosts-database")
                 .add(I, "type", "name", "persist", "lfc-interval", "host", "port", "user", "password",

@@ -63,9 +63,19 @@ final class SmallSections {
                 if (name == null || name.isBlank()) {
                     throw n.error("missing parameter 'name' (the database name)");
                 }
+                String onFail = n.string("on-fail", LeaseDatabase.Reconnect.DEFAULTS.onFail());
+                if (!LeaseDatabase.Reconnect.ON_FAIL.contains(onFail)) {
+                    throw n.error("on-fail", "unsupported value '" + onFail + "' for on-fail, supported values are: "
+                            + String.join(", ", LeaseDatabase.Reconnect.ON_FAIL));
+                }
+                LeaseDatabase.Reconnect reconnect = new LeaseDatabase.Reconnect(
+                        n.integer("max-reconnect-tries", 0, 0, Inherited.UINT32_MAX),
+                        n.integer("reconnect-wait-time", 0, 0, Inherited.UINT32_MAX), onFail,
+                        n.bool("retry-on-startup", false));
                 return new LeaseDatabase("postgresql", true, name, 0, n.string("host", "localhost"),
                         (int) n.integer("port", 5432, 1, 65535), n.string("user", null),
-                        n.string("password", null), n.integer("connect-timeout", 5, 0, Inherited.UINT32_MAX));
+                        n.string("password", null), n.integer("connect-timeout", 5, 0, Inherited.UINT32_MAX),
+                        reconnect);
             }
             case "mysql" -> throw n.error("type",
                     "lease database type 'mysql' is not supported by this suite, use memfile or postgresql");

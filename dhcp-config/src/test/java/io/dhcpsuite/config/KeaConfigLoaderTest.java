@@ -182,9 +182,9 @@ class KeaConfigLoaderTest {
     void listsTheUnimplementedKeysOncePerScope() {
         List<String> keys = KeaConfigLoader.unimplementedKeys();
         assertThat(keys).contains("Dhcp4/hosts-databases", "Dhcp4/subnet4/offer-lifetime",
-                "Dhcp4/subnet4/pools/evaluate-additional-classes", "Dhcp4/lease-database/on-fail");
+                "Dhcp4/subnet4/pools/evaluate-additional-classes", "Dhcp4/lease-database/ssl-mode");
         assertThat(keys).doesNotContain("Dhcp4/subnet4/pools", "Dhcp4/valid-lifetime", "Dhcp4/subnet4/ddns-send-updates",
-                "Dhcp4/subnet4/pools/hostname-char-set", "Dhcp4/dhcp-ddns/enable-updates");
+                "Dhcp4/subnet4/pools/hostname-char-set", "Dhcp4/dhcp-ddns/enable-updates", "Dhcp4/lease-database/on-fail");
         assertThat(keys).noneMatch(k -> k.startsWith("Dhcp4/shared-networks/subnet4/"));
         assertThat(keys).doesNotHaveDuplicates();
     }

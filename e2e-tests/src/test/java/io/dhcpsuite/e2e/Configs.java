@@ -21,6 +21,13 @@ final class Configs {
                 """.formatted(database));
     }
 
+    /** PostgreSQL with Kea's reconnect keys, e.g. {@code "max-reconnect-tries": 30, "on-fail": "stop-retry-exit"}. */
+    static Path postgresql(Path dir, String database, String reconnectKeys) throws IOException {
+        return write(dir, """
+                { "type": "postgresql", "name": "%s", "host": "127.0.0.1", "port": 5432, "user": "postgres", %s }
+                """.formatted(database, reconnectKeys));
+    }
+
     private static Path write(Path dir, String leaseDatabase) throws IOException {
         String config = """
                 // End-to-end test configuration: perfdhcp relays from 127.0.0.1 to 127.0.0.2:67.

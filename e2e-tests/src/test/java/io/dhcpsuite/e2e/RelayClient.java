@@ -24,9 +24,9 @@ import java.util.Map;
  * pipelined: every DISCOVER of a batch, then every REQUEST, one retransmission for the silent ones.
  */
 final class RelayClient implements AutoCloseable {
-    static final int GIADDR = Ipv4.parse("127.0.0.1");
     private final DatagramSocket socket;
     private final InetSocketAddress server;
+    private final int giaddr;
     private int xid = 0x5000_0000;
 
     /** One client: its MAC, its option 81 (or null), the lease time it asks for (or null). */
@@ -39,10 +39,16 @@ final class RelayClient implements AutoCloseable {
 
     /** Relays to the DHCP server at {@code serverAddress} (a Kea HA partner on 127.0.0.3, say). */
     RelayClient(String serverAddress) throws IOException {
+        this(serverAddress, "127.0.0.1");
+    }
+
+    /** A relay on {@code relayAddress}:67 (also the giaddr), beside perfdhcp's on 127.0.0.1. */
+    RelayClient(String serverAddress, String relayAddress) throws IOException {
         server = new InetSocketAddress(serverAddress, 67);
+        giaddr = Ipv4.parse(relayAddress);
         socket = new DatagramSocket(null);
         socket.setReuseAddress(true);
-        socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 67));
+        socket.bind(new InetSocketAddress(InetAddress.getByName(relayAddress), 67));
         socket.setReceiveBufferSize(4 << 20);
     }
 
@@ -124,7 +130,7 @@ final class RelayClient implements AutoCloseable {
 
     private DhcpMessage query(MessageType type, Client c, int requested, Integer serverId) {
         DhcpMessage.Builder b = DhcpMessage.builder().op(DhcpMessage.BOOTREQUEST).xid(++xid).hwAddress(1, c.mac())
-                .giaddr(GIADDR).hops(1).messageType(type);
+                .giaddr(giaddr).hops(1).messageType(type);
         if (requested != 0) {
             b.optionAddress(OptionCodes.REQUESTED_ADDRESS, requested);
         }

@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param forwardTimeout  per forwarded command
  * @param maxRequestBytes largest accepted command body
  * @param maxNestingDepth deepest accepted JSON nesting in a command
+ * @param auth            how many failed basic-auth attempts an address may make in a window
+ *                        before it is refused with HTTP 429 until the window ends (0 = no limit)
  */
 @ConfigurationProperties("suite")
 public record GatewayProperties(
@@ -20,7 +22,11 @@ public record GatewayProperties(
         @DefaultValue Services services,
         @DefaultValue("30s") Duration forwardTimeout,
         @DefaultValue("1048576") int maxRequestBytes,
-        @DefaultValue("64") int maxNestingDepth) {
+        @DefaultValue("64") int maxNestingDepth,
+        @DefaultValue Auth auth) {
+
+    public record Auth(@DefaultValue("10") int maxFailures, @DefaultValue("60s") Duration failureWindow) {
+    }
 
     public record Services(
             @DefaultValue("http://127.0.0.1:8081") String dhcpUrl,

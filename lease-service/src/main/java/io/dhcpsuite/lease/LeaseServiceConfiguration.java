@@ -1,5 +1,6 @@
 package io.dhcpsuite.lease;
 
+import io.dhcpsuite.api.time.Ticker;
 import io.dhcpsuite.api.command.CommandDispatcher;
 import io.dhcpsuite.api.command.Shutdown;
 import io.dhcpsuite.api.config.ConfigPhases;
@@ -27,6 +28,7 @@ import io.dhcpsuite.lease.config.ConfigFile;
 import io.dhcpsuite.lease.config.LeaseServiceProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import io.dhcpsuite.lease.memfile.MemfileBackend;
+import io.dhcpsuite.lease.postgres.DatabaseRecovery;
 import io.dhcpsuite.lease.postgres.PostgresBackend;
 import io.dhcpsuite.lease.reclamation.Reclaimer;
 import io.dhcpsuite.lease.stats.LeaseStats;
@@ -100,13 +102,23 @@ class LeaseServiceConfiguration {
 
     @Bean(destroyMethod = "close")
     LeaseBackend leaseBackend(SuiteConfig suite, Dhcp4Config config, LeaseServiceProperties props,
-                              ObjectProvider<DataSource> dataSource,
+                              ObjectProvider<DataSource> dataSource, ConfigurableApplicationContext context,
                               ObjectProvider<FlywayMigrationInitializer> flyway) {
         LeaseDatabase db = config.leaseDatabase();
         if (db.isPostgresql()) {
             flyway.getIfAvailable(); // the schema must exist before the start-up load
             DataSource ds = dataSource.getObject();
-            return new PostgresBackend(new JdbcTemplate(ds), new TransactionTemplate(new DataSourceTransactionManager(ds)));
+            JdbcTemplate jdbc = new JdbcTemplate(ds);
+            PostgresBackend pg = new PostgresBackend(jdbc, new TransactionTemplate(new DataSourceTransactionManager(ds)));
+            ScheduledExecutorService reconnectTimer = Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().name("lease-db-reconnect").daemon(true).factory());
+            return new DatabaseRecovery(pg, db.reconnect(), () -> {
+                jdbc.queryForObject("SELECT 1", Integer.class);
+                return true;
+            }, reconnectTimer, status -> {
+                // Kea exits when recovery failed; a supervisor (systemd, Kubernetes) starts it again
+                Thread.ofPlatform().start(() -> System.exit(SpringApplication.exit(context, () -> status)));
+            });
         }
         // a relative name resolves against the working directory, as kea-dhcp4 resolves it
         Path file = db.name() != null && !db.name().isBlank()
@@ -139,8 +151,9 @@ class LeaseServiceConfiguration {
     }
 
     @Bean
-    LeaseBatchService leaseBatchService(AllocationEngine engine, LeaseServiceProperties props) {
-        return new LeaseBatchService(engine, props.lease().commitTimeout());
+    LeaseBatchService leaseBatchService(AllocationEngine engine, LeaseServiceProperties props, LeaseBackend backend) {
+        java.util.function.BooleanSupplier stopped = backend instanceof DatabaseRecovery r ? r::serviceStopped : () -> false;
+        return new LeaseBatchService(engine, props.lease().commitTimeout(), Ticker.SYSTEM, stopped);
     }
 
     /** Sends NCRs to ddns-service when {@code dhcp-ddns.enable-updates}; from an ephemeral port, as dhcp-service may hold sender-port. */
@@ -224,7 +237,7 @@ class LeaseServiceConfiguration {
         LeaseCommands.register(d, engine, reclaimer, backend, ddns);
         io.dhcpsuite.lease.ha.HaLeaseUpdateCommands.register(d, haLeaseUpdates);
         ConfigPhases.registerGet(d, running::dhcp4);
-        ConfigPhases.register(d, running);
+        ConfigPhases.register(d, running, running::dhcp4);
         // the context's close stops the timers and drains the group commit before the process ends
         Shutdown.register(d, exitValue -> {
             log.info("DHCP4_SHUTDOWN_REQUEST shutdown of the lease side requested");

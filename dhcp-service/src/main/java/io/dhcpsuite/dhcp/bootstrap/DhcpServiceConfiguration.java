@@ -176,7 +176,8 @@ class DhcpServiceConfiguration {
                 running::current, () -> processor.settings().selector(), running::configuredAt,
                 status -> socketsStatus(status, sockets));
         io.dhcpsuite.dhcp.ha.HaInternalCommands.register(d, haScopes);
-        ConfigPhases.register(d, running);
+        ConfigPhases.register(d, running,
+                () -> running.current().raw() == null ? null : running.current().raw().get("Dhcp4"));
         ConfigWrite.register(d, running::current);
         Shutdown.register(d, exitValue -> {
             LoggerFactory.getLogger("kea-dhcp4.dhcp4").info("DHCP4_SHUTDOWN_REQUEST shutdown of server requested");

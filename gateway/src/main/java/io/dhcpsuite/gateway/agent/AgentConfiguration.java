@@ -1,8 +1,10 @@
 package io.dhcpsuite.gateway.agent;
 
+import io.dhcpsuite.api.time.Ticker;
 import io.dhcpsuite.config.SuiteConfig;
 import io.dhcpsuite.config.agent.AgentConfig;
 import io.dhcpsuite.config.agent.AgentConfigParser;
+import io.dhcpsuite.gateway.GatewayProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -33,8 +35,10 @@ public class AgentConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<BasicAuthFilter> basicAuthFilter(AgentConfig config) {
-        FilterRegistrationBean<BasicAuthFilter> reg = new FilterRegistrationBean<>(new BasicAuthFilter(config));
+    FilterRegistrationBean<BasicAuthFilter> basicAuthFilter(AgentConfig config, GatewayProperties props) {
+        AuthFailureLimiter limiter = new AuthFailureLimiter(props.auth().maxFailures(), props.auth().failureWindow(),
+                Ticker.SYSTEM);
+        FilterRegistrationBean<BasicAuthFilter> reg = new FilterRegistrationBean<>(new BasicAuthFilter(config, limiter));
         reg.setOrder(Ordered.HIGHEST_PRECEDENCE);
         reg.addUrlPatterns("/*");
         return reg;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.boot.ssl.DefaultSslBundleRegistry;
 import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslOptions;
 import org.springframework.boot.ssl.pem.PemSslStoreBundle;
 import org.springframework.boot.ssl.pem.PemSslStoreDetails;
 import org.springframework.boot.web.server.Ssl;
@@ -25,9 +26,21 @@ import org.springframework.core.Ordered;
  * turn the connector into HTTPS from the PEM files, requiring a client certificate unless
  * {@code cert-required} is false. Runs after Spring Boot's own property customizer, so the Kea file
  * wins, as an operator moving from the CA expects.
+ *
+ * <p>TLS offers what a current server offers (Mozilla's "intermediate" profile): TLS 1.3 and 1.2
+ * only, and in 1.2 only forward-secret AEAD suites (ECDHE with AES-GCM or ChaCha20-Poly1305). Kea's
+ * Control Agent leaves both to the OpenSSL or Botan defaults of the host and has no key for them;
+ * the suite fixes them, so an old client fails the handshake instead of falling back to CBC.
  */
 public class AgentServerCustomizer implements WebServerFactoryCustomizer<ConfigurableServletWebServerFactory>, Ordered {
     static final String BUNDLE = "kea-control-agent";
+    static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
+    static final String[] CIPHERS = {
+        "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
+        "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+        "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+        "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
+    };
     private final AgentConfig config;
 
     public AgentServerCustomizer(AgentConfig config) {
@@ -66,7 +79,8 @@ public class AgentServerCustomizer implements WebServerFactoryCustomizer<Configu
         try {
             PemSslStoreDetails keyStore = PemSslStoreDetails.forCertificates(cert).withPrivateKey(key);
             PemSslStoreDetails trustStore = PemSslStoreDetails.forCertificates(anchor);
-            SslBundle bundle = SslBundle.of(new PemSslStoreBundle(keyStore, trustStore));
+            SslBundle bundle = SslBundle.of(new PemSslStoreBundle(keyStore, trustStore), null,
+                    SslOptions.of(CIPHERS, PROTOCOLS));
             bundle.createSslContext();
             return bundle;
         } catch (RuntimeException e) {

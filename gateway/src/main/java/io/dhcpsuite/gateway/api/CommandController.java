@@ -2,6 +2,7 @@ package io.dhcpsuite.gateway.api;
 
 import io.dhcpsuite.api.command.CommandRequest;
 import io.dhcpsuite.api.command.CommandResponse;
+import io.dhcpsuite.api.config.Redaction;
 import io.dhcpsuite.gateway.GatewayProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -96,7 +97,12 @@ public class CommandController {
         }
         List<CommandResponse> answers = new ArrayList<>();
         for (JsonNode s : service) {
-            answers.add(client.forward(s.asString(), request));
+            CommandResponse answer = client.forward(s.asString(), request);
+            if (command.equals("config-get") && answer.arguments() != null) {
+                // the services mask their own; this also covers a peer that does not (a Kea behind us)
+                answer = new CommandResponse(answer.result(), answer.text(), Redaction.redacted(answer.arguments()));
+            }
+            answers.add(answer);
         }
         return ResponseEntity.ok(answers);
     }

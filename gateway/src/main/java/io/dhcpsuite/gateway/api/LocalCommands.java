@@ -6,7 +6,7 @@ import io.dhcpsuite.api.command.CommandRequest;
 import io.dhcpsuite.api.command.CommandResponse;
 import io.dhcpsuite.api.config.ConfigHash;
 import io.dhcpsuite.config.SuiteConfig;
-import io.dhcpsuite.gateway.agent.Secrets;
+import io.dhcpsuite.api.config.Redaction;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -45,7 +45,7 @@ public class LocalCommands {
     private static ObjectNode agentSection(SuiteConfig config) {
         JsonNode agent = config.raw() == null ? null : config.raw().get("Control-agent");
         return agent != null && agent.isObject()
-                ? (ObjectNode) Secrets.masked(agent) : JsonNodeFactory.instance.objectNode();
+                ? (ObjectNode) Redaction.redacted(agent) : JsonNodeFactory.instance.objectNode();
     }
 
     static String sha256(JsonNode node) {

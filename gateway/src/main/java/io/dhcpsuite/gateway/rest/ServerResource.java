@@ -3,7 +3,7 @@ package io.dhcpsuite.gateway.rest;
 import io.dhcpsuite.api.command.CommandRequest;
 import io.dhcpsuite.api.command.CommandResponse;
 import io.dhcpsuite.api.command.ResultCode;
-import io.dhcpsuite.gateway.agent.Secrets;
+import io.dhcpsuite.api.config.Redaction;
 import io.dhcpsuite.gateway.api.LocalCommands;
 import io.dhcpsuite.gateway.api.ServiceClient;
 import io.dhcpsuite.gateway.routing.ServiceRoutes.Target;
@@ -78,7 +78,7 @@ class ServerResource {
     @GetMapping("/config")
     @Operation(summary = "The running Dhcp4 configuration (config-get), passwords masked")
     JsonNode config() {
-        return Secrets.masked(expect(client.forward("dhcp4", CommandRequest.of("config-get", null)),
+        return Redaction.redacted(expect(client.forward("dhcp4", CommandRequest.of("config-get", null)),
                 Problems.NOT_FOUND).arguments());
     }
 

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,6 +77,33 @@ class TlsTest {
         try (ConfigurableApplicationContext ignored = start(port, false)) {
             assertThat(send(port, clientContext(false)).statusCode()).isEqualTo(200);
             assertThat(send(port, clientContext(true)).statusCode()).isEqualTo(200);
+        }
+    }
+
+    /** TLS 1.3 by default; TLS 1.2 only with a forward-secret AEAD suite; CBC suites fail the handshake. */
+    @Test
+    void offersOnlyCurrentProtocolsAndCiphers() throws Exception {
+        int port = freePort();
+        try (ConfigurableApplicationContext ignored = start(port, false)) {
+            assertThat(handshake(port, null, null)).startsWith("TLSv1.3/");
+            assertThat(handshake(port, "TLSv1.2", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"))
+                    .isEqualTo("TLSv1.2/TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
+            // both are enabled in the JDK's own client, so only the server's list refuses them
+            for (String cbc : List.of("TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA")) {
+                assertThatThrownBy(() -> handshake(port, "TLSv1.2", cbc)).as(cbc).isInstanceOf(SSLHandshakeException.class);
+            }
+        }
+    }
+
+    private static String handshake(int port, String protocol, String cipher) throws Exception {
+        try (SSLSocket s = (SSLSocket) clientContext(false).getSocketFactory().createSocket("127.0.0.1", port)) {
+            s.setSoTimeout(5000);
+            if (protocol != null) {
+                s.setEnabledProtocols(new String[] {protocol});
+                s.setEnabledCipherSuites(new String[] {cipher});
+            }
+            s.startHandshake();
+            return s.getSession().getProtocol() + "/" + s.getSession().getCipherSuite();
         }
     }
 

@@ -57,6 +57,8 @@ public final class AllocationEngine {
     private Map<Long, List<PoolState>> pools = Map.of();
     private Reservations reservations;
     private final OfferHolds holds = new OfferHolds(this::refreshBit);
+    /** Guarded by the store's lock, like the holds. */
+    private long offersTaken;
     private final ReclaimListener[] reclaimListeners;
     /**
      * The store's read view, for reads under the lock; writes go through the transaction. Always
@@ -310,7 +312,25 @@ public final class AllocationEngine {
                 return new Choice(l.address(), s, false);
             }
         }
+        // nothing free: the oldest offer another client has not requested yet (DHCP starvation by
+        // a DISCOVER flood would otherwise last as long as the holds)
+        Integer taken = holds.takeOldest(a -> {
+            Subnet4 s = containing(subnets, a);
+            return s != null && allowedPool(s, a, op);
+        });
+        if (taken != null) {
+            if (usableBy(taken, c, now, false)) {
+                offersTaken++;
+                return new Choice(taken, containing(subnets, taken), false);
+            }
+            refreshBit(taken);
+        }
         return null;
+    }
+
+    /** How many held offers were given to another client because nothing else was free. */
+    public long offersTaken() {
+        return store.read(v -> offersTaken);
     }
 
     private LeaseResult4 allocationFailed(LeaseOp4 op, List<Subnet4> subnets) {

@@ -15,6 +15,7 @@ import java.util.function.IntConsumer;
  */
 final class OfferHolds {
     static final Duration HOLD = Duration.ofSeconds(30);
+    static final int TAKE_SCAN = 64;
 
     private record Hold(int address, String client, long deadlineMs) {
     }
@@ -74,6 +75,35 @@ final class OfferHolds {
             byAddress.remove(h.address);
             released.accept(h.address);
         }
+    }
+
+    /**
+     * Takes the oldest hold on an address {@code eligible} accepts, when a client finds no free
+     * address: an offer is no promise (Kea keeps none at all), so a flood of DISCOVERs from ever new
+     * clients cannot keep the last free addresses from a real one; the flooder whose hold was taken
+     * gets a NAK if it ever requests. Looks at the {@value #TAKE_SCAN} oldest holds at most.
+     */
+    Integer takeOldest(java.util.function.IntPredicate eligible) {
+        int seen = 0;
+        java.util.Iterator<Hold> it = queue.iterator();
+        while (it.hasNext() && seen++ < TAKE_SCAN) {
+            Hold h = it.next();
+            if (byAddress.get(h.address) != h) {
+                if (byClient.get(h.client) != h) {
+                    it.remove(); // replaced or dropped: nothing refers to it any more
+                }
+                continue;
+            }
+            if (eligible.test(h.address)) {
+                it.remove();
+                byAddress.remove(h.address);
+                if (byClient.get(h.client) == h) {
+                    byClient.remove(h.client);
+                }
+                return h.address;
+            }
+        }
+        return null;
     }
 
     /** Ends the holds whose time ran out; the queue is in deadline order, as every hold lasts the same. */

@@ -2,6 +2,7 @@ package io.dhcpsuite.lease.batch;
 
 import io.dhcpsuite.api.lease.LeaseBatch4;
 import io.dhcpsuite.api.lease.LeaseBatch4Result;
+import io.dhcpsuite.api.lease.LeaseOp4;
 import io.dhcpsuite.api.lease.LeaseResult4;
 import io.dhcpsuite.api.lease.LeaseResult4.Status;
 import io.dhcpsuite.api.time.Ticker;
@@ -10,6 +11,7 @@ import io.dhcpsuite.lease.store.LeaseStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeoutException;
@@ -32,6 +34,7 @@ public final class LeaseBatchService {
     private final ConcurrentLinkedQueue<Waiting> waiting = new ConcurrentLinkedQueue<>();
     private final Thread sweeper;
     private final Ticker ticker;
+    private final BooleanSupplier serviceStopped;
 
     private record Waiting(long deadline, CompletableFuture<Void> durable) {
     }
@@ -42,6 +45,15 @@ public final class LeaseBatchService {
 
     /** @param ticker the time deadlines are measured on (tests move it) */
     public LeaseBatchService(AllocationEngine engine, Duration maxWait, Ticker ticker) {
+        this(engine, maxWait, ticker, () -> false);
+    }
+
+    /**
+     * @param serviceStopped true while DHCP service is stopped (Kea's {@code stop-retry-exit} during a
+     *                       lost database connection): every operation is refused unapplied
+     */
+    public LeaseBatchService(AllocationEngine engine, Duration maxWait, Ticker ticker, BooleanSupplier serviceStopped) {
+        this.serviceStopped = serviceStopped;
         this.engine = engine;
         this.maxWait = maxWait;
         this.ticker = ticker;
@@ -52,6 +64,14 @@ public final class LeaseBatchService {
     public CompletableFuture<LeaseBatch4Result> process(LeaseBatch4 batch) {
         if (batch == null || batch.ops() == null || batch.ops().isEmpty()) {
             return CompletableFuture.completedFuture(new LeaseBatch4Result(List.of()));
+        }
+        if (serviceStopped.getAsBoolean()) {
+            List<LeaseResult4> refused = new ArrayList<>(batch.ops().size());
+            for (LeaseOp4 op : batch.ops()) {
+                refused.add(new LeaseResult4(op.id(), Status.ERROR, null, false,
+                        "DHCP service stopped: lease database connection lost"));
+            }
+            return CompletableFuture.completedFuture(new LeaseBatch4Result(refused));
         }
         AllocationEngine.BatchOutcome out = engine.apply(batch.ops());
         CompletableFuture<Void> durable = out.durable();

@@ -379,18 +379,34 @@ public final class LeaseCommands {
             throw CommandException.badArgument("'filename' parameter is empty");
         }
         MemfileBackend m = (MemfileBackend) backend;
-        Path target = Path.of(name);
+        Path target = allowedLeaseFile(name, m.file());
         try {
-            if (m.persist() && target.toAbsolutePath().normalize().equals(m.file().toAbsolutePath().normalize())) {
+            if (m.persist() && target.equals(m.file().toAbsolutePath().normalize())) {
                 m.compact(engine::leasesByPage);
             } else {
                 // a point-in-time copy, compact (not a million Lease objects), written without the lock
-                MemfileBackend.dump(target, store.read(LeaseView::copy).all());
+                MemfileBackend.dumpReplacing(target, store.read(LeaseView::copy).all());
             }
         } catch (Exception e) {
             throw CommandException.badArgument("failed to write lease file " + name + ": " + e.getMessage());
         }
         return CommandResponse.success("IPv4 lease database into '" + name + "'.");
+    }
+
+    /**
+     * Kea 2.7.9's data directory rule (CVE-2025-32801, CVE-2025-32803): {@code lease4-write} writes
+     * only into the data directory, which for the suite is the directory of the memfile lease file.
+     * A bare name is a file in that directory; a path anywhere else, or one that climbs out of it with
+     * {@code ..}, is refused with Kea's text before anything is opened.
+     */
+    static Path allowedLeaseFile(String name, Path leaseFile) {
+        Path dir = leaseFile.toAbsolutePath().normalize().getParent();
+        Path given = Path.of(name);
+        Path target = (given.getParent() == null ? dir.resolve(given) : given.toAbsolutePath()).normalize();
+        if (!dir.equals(target.getParent())) {
+            throw CommandException.badArgument("invalid path specified: '" + name + "', supported path is '" + dir + "'");
+        }
+        return target;
     }
 
     private void await(CompletableFuture<Void> f) {

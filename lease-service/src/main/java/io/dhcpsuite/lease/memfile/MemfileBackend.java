@@ -39,6 +39,8 @@ public final class MemfileBackend implements LeaseBackend {
     private final boolean persist;
     private final long maxRowErrors;
     private FileChannel channel;
+    /** Where a failed group began, while its torn rows may still be in the file; -1 when none. */
+    private long tornAt = -1;
     private List<byte[]> tail;
     private long rowErrors;
 
@@ -195,14 +197,40 @@ public final class MemfileBackend implements LeaseBackend {
             LeaseCsv.append(sb, c.lease(), c.delete());
         }
         byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
-        ByteBuffer buf = ByteBuffer.wrap(bytes);
-        while (buf.hasRemaining()) {
-            channel.write(buf);
+        if (tornAt >= 0) {
+            cutTornRows();
         }
-        channel.force(false);
+        long start = channel.size();
+        try {
+            ByteBuffer buf = ByteBuffer.wrap(bytes);
+            while (buf.hasRemaining()) {
+                channel.write(buf);
+            }
+            channel.force(false);
+        } catch (IOException e) {
+            // Disk full (or an I/O error) part-way through: the rows written so far would join the
+            // next append into one malformed line, and the next group's leases, ACKed, would be lost
+            // at the next load. Cut the file back to the last whole group now, or before the next write.
+            tornAt = start;
+            try {
+                cutTornRows();
+            } catch (IOException cut) {
+                e.addSuppressed(cut);
+            }
+            throw e;
+        }
         if (tail != null) {
             tail.add(bytes);
         }
+    }
+
+    /** Truncates the journal to {@link #tornAt}, where the failed group began; throws if it cannot yet. */
+    private void cutTornRows() throws IOException {
+        if (channel.size() > tornAt) {
+            channel.truncate(tornAt);
+            channel.force(false);
+        }
+        tornAt = -1;
     }
 
     /**
@@ -236,6 +264,7 @@ public final class MemfileBackend implements LeaseBackend {
                 syncDirectory();
                 channel.close();
                 channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+                tornAt = -1; // the new file holds whole groups only
                 log.info("DHCPSRV_MEMFILE_LFC_EXECUTE lease file {} compacted to {} leases (+{} rows written meanwhile)",
                         file, rows, tail.size());
             }
@@ -248,6 +277,21 @@ public final class MemfileBackend implements LeaseBackend {
     }
 
     /** lease4-write: the in-memory leases to another file, in Kea's format. */
+    /**
+     * {@link #dump} into a temporary file beside {@code target}, then moved over it: a symbolic link
+     * at {@code target} is replaced, never followed (the second half of CVE-2025-32801), and a
+     * reader never sees a half-written file.
+     */
+    public static void dumpReplacing(Path target, Collection<Lease> leases) throws IOException {
+        Path tmp = Files.createTempFile(target.getParent(), ".lease4-write-", ".tmp");
+        try {
+            dump(tmp, leases);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
     public static void dump(Path target, Collection<Lease> leases) throws IOException {
         try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {

@@ -86,9 +86,48 @@ public class LeaseDatabaseEnvironment implements EnvironmentPostProcessor {
                 props.put("spring.datasource.password", db.password());
             }
             props.put("spring.flyway.locations", "classpath:db/migration");
+            awaitOnStartup(db, password);
             createIfMissing(db, password);
         }
         env.getPropertySources().addFirst(new MapPropertySource("lease-database", props));
+    }
+
+    /**
+     * Kea's {@code retry-on-startup}: with it, a database that is not there yet is waited for,
+     * {@code max-reconnect-tries} times {@code reconnect-wait-time} at most, before the start-up
+     * goes on (and fails with the server's message if it is still away). Kea starts its other parts
+     * meanwhile; lease-service has nothing to serve without its leases, so it waits instead.
+     */
+    void awaitOnStartup(LeaseDatabase db, String password) {
+        LeaseDatabase.Reconnect r = db.reconnect();
+        if (!r.retryOnStartup() || r.maxTries() == 0) {
+            return;
+        }
+        Properties p = new Properties();
+        if (db.user() != null) {
+            p.setProperty("user", db.user());
+        }
+        if (password != null) {
+            p.setProperty("password", password);
+        }
+        String admin = "jdbc:postgresql://" + db.host() + ":" + db.port() + "/postgres";
+        for (long attempt = 1; attempt <= r.maxTries(); attempt++) {
+            try (Connection c = DriverManager.getConnection(admin, p)) {
+                if (attempt > 1) {
+                    log.info("DHCP4_DB_RECONNECT_SUCCEEDED database reachable after " + attempt + " attempt(s)");
+                }
+                return;
+            } catch (SQLException e) {
+                log.warn("DHCP4_DB_RECONNECT_ATTEMPT_SCHEDULE database unreachable at start-up (" + e.getMessage()
+                        + "): attempt " + attempt + " of " + r.maxTries() + ", next in " + r.waitMillis() + " ms");
+            }
+            try {
+                Thread.sleep(r.waitMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** The benchmark creates the database itself; a user trying the suite appreciates this. */

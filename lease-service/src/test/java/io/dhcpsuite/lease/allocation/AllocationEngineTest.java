@@ -89,6 +89,25 @@ class AllocationEngineTest {
         assertThat(one(op(REQUEST, "02:00:00:00:00:02", ip(a), true)).status()).isEqualTo(Status.ASSIGNED);
     }
 
+    /** A DISCOVER flood from new clients holds every free address; a real client still gets an offer. */
+    @Test
+    void aClientFindingEveryAddressHeldTakesTheOldestOffer() {
+        List<String> offered = new java.util.ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            offered.add(ip(one(op(OFFER, String.format("02:00:00:00:00:%02x", i), null, false))));
+        }
+        assertThat(engine.heldOffers()).isEqualTo(9);
+
+        LeaseResult4 real = one(op(OFFER, "02:00:00:00:00:99", null, false));
+        assertThat(real.status()).isEqualTo(Status.ASSIGNED);
+        assertThat(ip(real)).as("the oldest hold").isEqualTo(offered.get(0));
+        assertThat(engine.offersTaken()).isEqualTo(1);
+        assertThat(one(op(REQUEST, "02:00:00:00:00:99", ip(real), true)).status()).isEqualTo(Status.ASSIGNED);
+        assertThat(one(op(REQUEST, "02:00:00:00:00:00", offered.get(0), true)).status())
+                .as("the flooder whose offer was taken").isEqualTo(Status.NAK);
+        assertThat(engine.heldOffers()).isEqualTo(8);
+    }
+
     @Test
     void naksAddressHeldByAnotherClient() {
         LeaseResult4 a = one(op(REQUEST, "02:00:00:00:00:01", null, false));

@@ -116,6 +116,39 @@ class MemfileLeaseCommandsTest extends LeaseCommandsContract {
         assertAnswer(cmd("lease4-write", "{\"filename\": \"\"}"), ResultCode.ERROR, "'filename' parameter is empty");
     }
 
+    /** CVE-2025-32801/32803: Kea's lease4-write wrote wherever the caller said; 2.7.9 keeps it in the data directory. */
+    @Test
+    void cve_2025_32801_leaseWriteRefusesPathsOutsideTheLeaseFileDirectory(@TempDir Path elsewhere) throws Exception {
+        add("192.0.2.20", "02:00:00:00:00:01", 1);
+        for (String bad : List.of(elsewhere.resolve("dump.csv").toString(), dir.resolve("../dump.csv").toString(),
+                dir.resolve("sub/dump.csv").toString(), "/etc/cron.d/dhcp")) {
+            assertAnswer(cmd("lease4-write", "{\"filename\": \"" + bad + "\"}"), ResultCode.ERROR,
+                    "invalid path specified: '" + bad + "', supported path is '" + dir.toAbsolutePath().normalize() + "'");
+        }
+        try (var files = Files.list(elsewhere)) {
+            assertThat(files).as("nothing written outside the data directory").isEmpty();
+        }
+        // a bare name is a file in the data directory, as in Kea
+        assertAnswer(cmd("lease4-write", "{\"filename\": \"backup.csv\"}"), ResultCode.SUCCESS,
+                "IPv4 lease database into 'backup.csv'.");
+        assertThat(Files.readAllLines(dir.resolve("backup.csv"))).hasSize(2);
+    }
+
+    /** CVE-2025-32803: a link planted in the data directory must not carry the write elsewhere. */
+    @Test
+    void cve_2025_32803_leaseWriteReplacesALinkInsteadOfFollowingIt(@TempDir Path elsewhere) throws Exception {
+        add("192.0.2.20", "02:00:00:00:00:01", 1);
+        Path victim = Files.writeString(elsewhere.resolve("victim"), "keep me\n");
+        Path link = Files.createSymbolicLink(dir.resolve("dump.csv"), victim);
+
+        assertAnswer(cmd("lease4-write", "{\"filename\": \"" + link + "\"}"), ResultCode.SUCCESS,
+                "IPv4 lease database into '" + link + "'.");
+
+        assertThat(Files.readString(victim)).isEqualTo("keep me\n");
+        assertThat(Files.isSymbolicLink(link)).isFalse();
+        assertThat(Files.readAllLines(link)).hasSize(2).first().isEqualTo(LeaseCsv.HEADER);
+    }
+
     @Test
     void leasesReclaimNeedsRemoveAndReclaimsEveryExpiredLease() {
         add("192.0.2.20", "02:00:00:00:00:01", 1);

@@ -55,6 +55,42 @@ public final class ConfigPhases {
 
     /** Registers config-test and the three internal phase commands. */
     public static <P> void register(CommandDispatcher d, Participant<P> participant) {
+        register(d, participant, () -> null);
+    }
+
+    /**
+     * As {@link #register(CommandDispatcher, Participant)}, with the running Dhcp4 section: a
+     * password sent back masked, as config-get showed it, keeps its running value ({@link Redaction#restored}).
+     */
+    public static <P> void register(CommandDispatcher d, Participant<P> participant,
+                                    java.util.function.Supplier<JsonNode> runningDhcp4) {
+        Participant<P> p = participant;
+        Participant<P> withSecrets = new Participant<>() {
+            @Override
+            public P prepare(JsonNode arguments) {
+                JsonNode dhcp4 = arguments == null ? null : arguments.get("Dhcp4");
+                if (dhcp4 != null && arguments.isObject()) {
+                    ObjectNode a = ((ObjectNode) arguments).deepCopy();
+                    a.set("Dhcp4", Redaction.restored(dhcp4, runningDhcp4.get()));
+                    arguments = a;
+                }
+                return p.prepare(arguments);
+            }
+
+            @Override
+            public void commit(P prepared) {
+                p.commit(prepared);
+            }
+
+            @Override
+            public JsonNode dhcp4(P prepared) {
+                return p.dhcp4(prepared);
+            }
+        };
+        registerPhases(d, withSecrets);
+    }
+
+    private static <P> void registerPhases(CommandDispatcher d, Participant<P> participant) {
         Pending<P> pending = new Pending<>();
         d.register("config-test", a -> {
             requireDhcp4(a);
@@ -144,10 +180,13 @@ public final class ConfigPhases {
         return out;
     }
 
-    /** config-get's arguments: {@code {"Dhcp4": ..., "hash": ...}}. */
+    /**
+     * config-get's arguments: {@code {"Dhcp4": ..., "hash": ...}}, secrets masked ({@link Redaction});
+     * the hash is Kea's, over the document as configured, so it still changes with a password.
+     */
     public static ObjectNode configGet(JsonNode dhcp4) {
         ObjectNode out = JSON.createObjectNode();
-        out.set("Dhcp4", dhcp4 == null ? JSON.createObjectNode() : dhcp4);
+        out.set("Dhcp4", dhcp4 == null ? JSON.createObjectNode() : Redaction.redacted(dhcp4));
         out.put("hash", hash(dhcp4));
         return out;
     }

@@ -17,7 +17,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
 /** The shared endpoint over real HTTP, in an application that imports it as the services do. */
-@SpringBootTest(classes = CommandEndpointTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = CommandEndpointTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "suite.command.max-request-bytes=65536")
 class CommandEndpointTest {
     @SpringBootApplication
     @Import(CommandEndpoint.class)
@@ -55,5 +56,25 @@ class CommandEndpointTest {
     @Test
     void aBodyThatIsNotJsonIsRefusedByTheWebLayer() throws Exception {
         assertThat(post("command=echo", "text/plain").statusCode()).isEqualTo(415);
+    }
+
+    /** CVE-2026-3608 on a service's own port: deep nesting is Kea's 400, at once, and the service goes on. */
+    @Test
+    void cve_2026_3608_deeplyNestedCommandGetsBadRequest() throws Exception {
+        String deep = "{\"command\": \"echo\", \"arguments\": {\"word\": " + "[".repeat(5000) + "]".repeat(5000) + "}}";
+        HttpResponse<String> r = post(deep, "application/json");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("\"result\":400").contains("\"text\":\"Bad Request\"");
+        assertThat(post("{\"command\": \"echo\", \"arguments\": {\"word\": [[[1]]]}}", "application/json").statusCode())
+                .as("nesting within the limit").isEqualTo(200);
+    }
+
+    @Test
+    void anOversizedBodyIsRefusedWithKeas413() throws Exception {
+        HttpResponse<String> r = post("{\"command\": \"echo\", \"arguments\": {\"word\": \"" + "x".repeat(70_000) + "\"}}",
+                "application/json");
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(r.body()).contains("\"result\":413");
+        assertThat(post("{\"command\": ", "application/json").statusCode()).as("truncated JSON").isEqualTo(400);
     }
 }

@@ -1,0 +1,202 @@
+package io.dhcpsuite.lease.postgres;
+
+import io.dhcpsuite.config.LeaseDatabase.Reconnect;
+import io.dhcpsuite.lease.store.Lease;
+import io.dhcpsuite.lease.store.LeaseBackend;
+import io.dhcpsuite.lease.store.LeaseChange;
+import io.dhcpsuite.lease.store.LeaseIndex;
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * Kea's lost-connection policy for the lease database ({@code on-fail}, {@code max-reconnect-tries},
+ * {@code reconnect-wait-time}), around the PostgreSQL backend. A write that fails because the
+ * connection is gone (not because of a row) starts a recovery: every {@code reconnect-wait-time}
+ * one probe, at most {@code max-reconnect-tries} of them.
+ * <ul>
+ *   <li>{@code stop-retry-exit}: DHCP service stops at once (every lease operation is refused, so
+ *       no OFFER and no ACK leave) until a probe succeeds; when every try failed, the service exits.</li>
+ *   <li>{@code serve-retry-exit}: DHCP goes on (operations that need a write fail, as they must);
+ *       when every try failed, the service exits.</li>
+ *   <li>{@code serve-retry-continue}: as serve-retry-exit, but when every try failed the service
+ *       stays up and the next write that succeeds ends the outage.</li>
+ * </ul>
+ * With {@code max-reconnect-tries} 0 (Kea's default) there is no retry: the exit policies exit on
+ * the first lost connection, as Kea does. A reply never depends on this class: it leaves only after
+ * its write succeeded, whatever the policy.
+ */
+public final class DatabaseRecovery implements LeaseBackend {
+    private static final Logger log = LoggerFactory.getLogger("kea-dhcp4.dhcpsrv");
+    private final LeaseBackend delegate;
+    private final Reconnect policy;
+    private final BooleanSupplier probe;
+    private final ScheduledExecutorService timer;
+    private final IntConsumer exit;
+    private volatile State state = State.UP;
+    private int tries;
+
+    /** UP; RECOVERING while probes run; GAVE_UP after serve-retry-continue spent its tries. */
+    public enum State { UP, RECOVERING, GAVE_UP }
+
+    /**
+     * @param probe true when the database answers again (a {@code SELECT 1} through the pool)
+     * @param exit  ends the process with the given status (Kea exits when recovery failed)
+     */
+    public DatabaseRecovery(LeaseBackend delegate, Reconnect policy, BooleanSupplier probe,
+                            ScheduledExecutorService timer, IntConsumer exit) {
+        this.delegate = delegate;
+        this.policy = policy;
+        this.probe = probe;
+        this.timer = timer;
+        this.exit = exit;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** True while the policy says DHCP service stops (stop-retry-exit during a recovery). */
+    public boolean serviceStopped() {
+        return state == State.RECOVERING && policy.stopsService();
+    }
+
+    @Override
+    public void write(List<LeaseChange> changes) throws Exception {
+        if (serviceStopped()) {
+            throw new DatabaseUnavailable("lease database connection lost; DHCP service stopped until it is back");
+        }
+        try {
+            delegate.write(changes);
+        } catch (Exception e) {
+            if (isConnectionLoss(e)) {
+                lost(e);
+            }
+            throw e;
+        }
+        if (state == State.GAVE_UP) {
+            recovered();
+        }
+    }
+
+    synchronized void lost(Exception cause) {
+        if (state == State.RECOVERING) {
+            return;
+        }
+        if (state == State.GAVE_UP) {
+            return; // serve-retry-continue after its tries: serve on, the next good write ends it
+        }
+        log.error("DHCP4_DB_RECONNECT_LOST_CONNECTION database connection lost: {}", cause.toString());
+        state = State.RECOVERING;
+        tries = 0;
+        if (policy.maxTries() == 0) {
+            log.error("DHCP4_DB_RECONNECT_DISABLED database reconnect is disabled: max-reconnect-tries 0");
+            exhausted();
+            return;
+        }
+        log.info("DHCP4_DB_RECONNECT_ATTEMPT_SCHEDULE scheduling attempt 1 of {} in {} ms ({}{})", policy.maxTries(),
+                policy.waitMillis(), policy.onFail(), policy.stopsService() ? ": DHCP service stopped" : "");
+        timer.schedule(this::attempt, policy.waitMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void attempt() {
+        boolean ok;
+        try {
+            ok = probe.getAsBoolean();
+        } catch (RuntimeException e) {
+            ok = false;
+        }
+        synchronized (this) {
+            if (state != State.RECOVERING) {
+                return;
+            }
+            tries++;
+            if (ok) {
+                recovered();
+                return;
+            }
+            if (tries >= policy.maxTries()) {
+                exhausted();
+                return;
+            }
+            log.info("DHCP4_DB_RECONNECT_ATTEMPT_SCHEDULE scheduling attempt {} of {} in {} ms", tries + 1,
+                    policy.maxTries(), policy.waitMillis());
+        }
+        timer.schedule(this::attempt, policy.waitMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void recovered() {
+        log.info("DHCP4_DB_RECONNECT_SUCCEEDED database connection recovered{}",
+                policy.stopsService() && state == State.RECOVERING ? ": DHCP service resumed" : "");
+        state = State.UP;
+    }
+
+    private void exhausted() {
+        if (policy.exitsWhenExhausted()) {
+            log.error("DHCP4_DB_RECONNECT_FAILED maximum number of database reconnect attempts: {}, has been exhausted"
+                    + " without success; shutting down ({})", policy.maxTries(), policy.onFail());
+            exit.accept(1);
+        } else {
+            log.error("DHCP4_DB_RECONNECT_FAILED maximum number of database reconnect attempts: {}, has been exhausted"
+                    + " without success; serving on without the database ({})", policy.maxTries(), policy.onFail());
+            state = State.GAVE_UP;
+        }
+    }
+
+    /** A lost or refused connection, not a statement the database refused. */
+    static boolean isConnectionLoss(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
+                    || t instanceof ConnectException || t instanceof DatabaseUnavailable) {
+                return true;
+            }
+            if (t instanceof SQLException s && s.getSQLState() != null
+                    && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Thrown instead of a write while the service is stopped. */
+    public static final class DatabaseUnavailable extends Exception {
+        DatabaseUnavailable(String message) {
+            super(message);
+        }
+    }
+
+    @Override
+    public String type() {
+        return delegate.type();
+    }
+
+    @Override
+    public Collection<Lease> load() {
+        return delegate.load();
+    }
+
+    @Override
+    public void load(LeaseIndex index) {
+        delegate.load(index);
+    }
+
+    @Override
+    public void compact(Supplier<Collection<Lease>> snapshot) throws Exception {
+        delegate.compact(snapshot);
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+}
