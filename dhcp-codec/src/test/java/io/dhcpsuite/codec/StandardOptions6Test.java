@@ -102,6 +102,17 @@ class StandardOptions6Test {
     }
 
     @Test
+    void dhcp6TuplesHaveTwoOctetLengths() {
+        OptionDefinition param = StandardOptions6.byName("bootfile-param");
+
+        byte[] wire = OptionDataCodec.encode(param, "root=/dev/sda, quiet", true);
+
+        assertThat(wire).containsExactly(0, 13, 'r', 'o', 'o', 't', '=', '/', 'd', 'e', 'v', '/', 's', 'd', 'a',
+                0, 5, 'q', 'u', 'i', 'e', 't');
+        assertThat(OptionDataCodec.format(param, wire)).isEqualTo("root=/dev/sda, quiet");
+    }
+
+    @Test
     void codesAreSixteenBitsOutsideTheDhcp4Spaces() {
         assertThat(OptionDefinition.of("big", 65535, "dhcp6", OptionType.UINT8, false).code()).isEqualTo(65535);
         assertThatThrownBy(() -> OptionDefinition.of("big", 65536, "dhcp6", OptionType.UINT8, false))
