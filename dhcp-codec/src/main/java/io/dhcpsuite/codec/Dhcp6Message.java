@@ -85,6 +85,15 @@ public final class Dhcp6Message {
         return relays;
     }
 
+    /**
+     * The layer Kea's {@code relay6[nest]} names: 0 is the relay closest to the server, -1 the one
+     * closest to the client; {@code null} if there is no such layer.
+     */
+    public Dhcp6Relay relay(int nest) {
+        int i = nest >= 0 ? nest : relays.size() + nest;
+        return i >= 0 && i < relays.size() ? relays.get(i) : null;
+    }
+
     public boolean relayed() {
         return !relays.isEmpty();
     }

@@ -12,6 +12,10 @@ import java.util.Set;
  * encapsulate that Kea also ships: "4o6" (ISC's DHCPv4-over-DHCPv6 options, codes 60000..60002),
  * the MAP-E/MAP-T/Lightweight 4over6 containers (RFC 7598) and "v6-ntp-server-suboptions"
  * (RFC 5908). Options are listed by ascending code; unlike DHCPv4 a code is 16 bits wide.
+ *
+ * <p>The list follows Kea's current sources, like {@link StandardOptions4}; Kea 2.2 does not know
+ * ntp-server (56) and its sub-options, v6-sztp-redirect (136), v6-dnr (144) and addr-reg-enable
+ * (148) yet. v6-dnr is {@link OptionType#INTERNAL}: Kea encodes it with dedicated code.
  */
 public final class StandardOptions6 {
 

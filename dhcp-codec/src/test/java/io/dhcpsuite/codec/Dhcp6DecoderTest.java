@@ -98,6 +98,12 @@ class Dhcp6DecoderTest {
         assertThat(Ipv6.format(first.peerAddress())).isEqualTo("fe80::2");
         assertThat(first.interfaceId()).asString().isEqualTo("eth0");
         assertThat(first.relayMessageIndex()).isEqualTo(1);
+        // Kea's relay6[nest]: 0 closest to the server, -1 closest to the client.
+        assertThat(m.relay(0)).isSameAs(outer);
+        assertThat(m.relay(-1)).isSameAs(first);
+        assertThat(m.relay(-2)).isSameAs(outer);
+        assertThat(m.relay(2)).isNull();
+        assertThat(m.relay(-3)).isNull();
         assertThat(Dhcp6Encoder.encode(m)).isEqualTo(packet);
     }
 
