@@ -3,6 +3,7 @@ package io.dhcpsuite.codec;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Objects;
 
 /** IPv6 literals for option data; never touches the resolver. */
 final class Ipv6 {
@@ -66,5 +67,33 @@ final class Ipv6 {
             sb.append(Integer.toHexString(g[i]));
         }
         return sb.toString();
+    }
+
+    /**
+     * The 16 octets at {@code b[off..off+16)} as an address without scope. Not
+     * {@code InetAddress.getByAddress}, which turns an IPv4-mapped address into an Inet4Address
+     * and would re-encode it as 4 octets.
+     */
+    static Inet6Address address(byte[] b, int off) {
+        byte[] a = new byte[16];
+        System.arraycopy(b, off, a, 0, 16);
+        try {
+            return Inet6Address.getByAddress(null, a, -1);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("16 octets are an IPv6 address", e);
+        }
+    }
+
+    /** The address {@code text} (an IPv6 literal) without touching the resolver. */
+    static Inet6Address address(String text) {
+        return address(parse(text), 0);
+    }
+
+    static void put(Inet6Address a, byte[] dst, int off) {
+        System.arraycopy(Objects.requireNonNull(a, "address").getAddress(), 0, dst, off, 16);
+    }
+
+    static String format(Inet6Address a) {
+        return format(a.getAddress());
     }
 }

@@ -154,6 +154,11 @@ public final class OptionDataCodec {
 
     /** RFC 8572 §8.2: the DHCPv4 SZTP redirect URIs carry 16-bit lengths; Kea's other v4 tuples 8-bit. */
     private static int tupleLengthBytes(OptionDefinition def) {
+        // DHCPv6 tuples have a 2-octet length (RFC 8415 §21.16, RFC 5970 §3.2); so does DHCPv4's
+        // v4-sztp-redirect (RFC 8572 §8.3). A custom DHCPv6 space is known only to the parser.
+        if (StandardOptions6.spaces().contains(def.space())) {
+            return 2;
+        }
         return StandardOptions4.SPACE.equals(def.space()) && def.code() == 143 ? 2 : 1;
     }
 
