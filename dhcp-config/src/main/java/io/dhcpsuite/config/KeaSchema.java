@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The single table of every key Kea 2.2–2.7 accepts in a {@code Dhcp4} section, scope by scope
- * (from Kea's {@code simple_parser4.cc} keyword tables and the 2.3–2.7 additions), each marked as
+ * The single table of every key Kea 2.2–2.7 accepts in a {@code Dhcp4} and a {@code Dhcp6}
+ * section, scope by scope (from Kea's {@code dhcp4_parser.yy} / {@code dhcp6_parser.yy} keyword
+ * lists and the 2.3–2.7 additions), each marked as
  * implemented by the suite, accepted silently, or accepted with an "accepted but not implemented"
  * warning. The loader validates key names against it before it reads any value, so a typo
  * anywhere, even inside a section the suite ignores, is refused like {@code kea-dhcp4 -t} does.
@@ -83,8 +84,20 @@ final class KeaSchema {
     private static final String[] NETWORK_UNIMPLEMENTED = {
         "store-extended-info", "cache-threshold", "cache-max-age", "offer-lifetime"};
 
+    /** Keys of Kea's Network6 (global, shared network and subnet6) other than the v4 ones above. */
+    private static final String[] NETWORK6_IMPLEMENTED = {
+        "valid-lifetime", "min-valid-lifetime", "max-valid-lifetime", "preferred-lifetime",
+        "min-preferred-lifetime", "max-preferred-lifetime", "renew-timer", "rebind-timer",
+        "calculate-tee-times", "t1-percent", "t2-percent", "option-data", "rapid-commit",
+        "reservation-mode", "reservations-global", "reservations-in-subnet", "reservations-out-of-pool",
+        "allocator", "pd-allocator"};
+
+    private static final String[] NETWORK6_UNIMPLEMENTED = {
+        "store-extended-info", "cache-threshold", "cache-max-age"};
+
     static final Scope TOP;
     static final Scope DHCP4;
+    static final Scope DHCP6;
 
     static {
         Scope optionData = new Scope("option-data")
@@ -176,6 +189,10 @@ final class KeaSchema {
                 .add(I, "always-include-fqdn", "override-no-update", "override-client-update",
                         "replace-client-name", "generated-prefix", "qualifying-suffix",
                         "hostname-char-set", "hostname-char-replacement");
+        // Kea's Dhcp6 never had always-include-fqdn
+        Scope dhcpDdns6 = new Scope("dhcp-ddns");
+        dhcpDdns6.keys.putAll(dhcpDdns.keys);
+        dhcpDdns6.keys.remove("always-include-fqdn");
         Scope outputOptions = new Scope("output-options")
                 .add(I, "output", "flush", "maxsize", "maxver", "pattern");
         Scope logger = new Scope("loggers")
@@ -222,11 +239,92 @@ final class KeaSchema {
                         "early-global-reservations-lookup", "reservations-lookup-first",
                         "parked-packet-limit", "stash-agent-options");
 
+        // ---- Dhcp6: the scopes it shares with Dhcp4 above, and its own
+        Scope pdPool = new Scope("pd-pools")
+                .add(I, "prefix", "prefix-len", "delegated-len", "excluded-prefix", "excluded-prefix-len",
+                        "pool-id", "client-class", "client-classes")
+                .list(I, "option-data", optionData)
+                .add(U, "require-client-classes", "evaluate-additional-classes")
+                .add(S, "metadata");
+        Scope reservation6 = new Scope("reservations")
+                .add(I, "hw-address", "duid", "flex-id", "ip-addresses", "prefixes", "hostname", "client-classes")
+                .list(I, "option-data", optionData)
+                .add(U, "excluded-prefixes")
+                .add(S, "metadata");
+        Scope subnet6 = new Scope("subnet6")
+                .add(I, NETWORK6_IMPLEMENTED)
+                .add(I, "id", "subnet", "interface", "interface-id", "client-class", "client-classes")
+                .list(I, "option-data", optionData)
+                .list(I, "pools", pool)
+                .list(I, "pd-pools", pdPool)
+                .list(I, "reservations", reservation6)
+                .map(I, "relay", relay)
+                .add(U, NETWORK6_UNIMPLEMENTED)
+                .add(I, DDNS_KEYS)
+                .add(U, "require-client-classes", "evaluate-additional-classes")
+                .add(S, "metadata");
+        Scope shared6 = new Scope("shared-networks")
+                .add(I, NETWORK6_IMPLEMENTED)
+                .add(I, "name", "interface", "interface-id", "client-class", "client-classes")
+                .list(I, "option-data", optionData)
+                .list(I, "subnet6", subnet6)
+                .map(I, "relay", relay)
+                .add(U, NETWORK6_UNIMPLEMENTED)
+                .add(I, DDNS_KEYS)
+                .add(U, "require-client-classes", "evaluate-additional-classes")
+                .add(S, "metadata");
+        Scope clientClass6 = new Scope("client-classes")
+                .add(I, "name", "test", "only-if-required", "only-in-additional-list", "valid-lifetime",
+                        "min-valid-lifetime", "max-valid-lifetime", "preferred-lifetime",
+                        "min-preferred-lifetime", "max-preferred-lifetime")
+                .list(I, "option-data", optionData)
+                .add(U, "template-test")
+                .add(S, "metadata");
+        Scope interfaces6 = new Scope("interfaces-config")
+                .add(I, "interfaces", "re-detect")
+                .add(U, "service-sockets-require-all", "service-sockets-max-retries",
+                        "service-sockets-retry-wait-time");
+        Scope serverId = new Scope("server-id")
+                .add(I, "type", "identifier", "htype", "time", "enterprise-id", "persist");
+        Scope compatibility6 = new Scope("compatibility").add(U, "lenient-option-parsing");
+
+        DHCP6 = new Scope("Dhcp6")
+                .add(I, NETWORK6_IMPLEMENTED)
+                .add(I, "decline-probation-period", "server-tag", "host-reservation-identifiers",
+                        "ip-reservations-unique", "data-directory")
+                .list(I, "option-data", optionData)
+                .list(I, "option-def", optionDef)
+                .list(I, "subnet6", subnet6)
+                .list(I, "shared-networks", shared6)
+                .list(I, "client-classes", clientClass6)
+                .list(I, "reservations", reservation6)
+                .map(I, "interfaces-config", interfaces6)
+                .map(I, "lease-database", database)
+                .map(I, "server-id", serverId)
+                .map(I, "expired-leases-processing", expired)
+                .map(S, "multi-threading", multiThreading)
+                .map(I, "dhcp-ddns", dhcpDdns6)
+                .list(I, "hooks-libraries", hooksLibrary)
+                .list(I, "loggers", logger)
+                .map(U, "hosts-database", hostsDatabase)
+                .list(U, "hosts-databases", hostsDatabase)
+                .map(U, "control-socket", controlSocket)
+                .list(U, "control-sockets", controlSocket)
+                .map(U, "dhcp-queue-control", queueControl)
+                .map(U, "sanity-checks", sanity)
+                .map(U, "compatibility", compatibility6)
+                .map(U, "config-control", configControl)
+                .add(U, NETWORK6_UNIMPLEMENTED)
+                .add(I, DDNS_KEYS)
+                .add(U, "dhcp4o6-port", "statistic-default-sample-count", "statistic-default-sample-age",
+                        "early-global-reservations-lookup", "reservations-lookup-first",
+                        "parked-packet-limit", "mac-sources", "relay-supplied-options");
+
         Scope any = new Scope("any");
         any.free = true;
         TOP = new Scope("")
                 .map(I, "Dhcp4", DHCP4)
-                .map(S, "Dhcp6", any)
+                .map(I, "Dhcp6", DHCP6)
                 .map(S, "DhcpDdns", any)
                 .map(S, "Control-agent", any)
                 .map(S, "Netconf", any);
