@@ -37,6 +37,19 @@ final class OptionParser {
             "docsis3-v4", DOCSIS3_V4,
             "vendor-4491", DOCSIS3_V4);
 
+    /** Kea's DOCSIS3_V6_OPTION_DEFINITIONS: the CableLabs (vendor 4491) DHCPv6 sub-options. */
+    private static final List<OptionDefinition> DOCSIS3_V6 = List.of(
+            OptionDefinition.of("oro", 1, "vendor-4491", OptionType.UINT16, true),
+            OptionDefinition.of("device-type", 2, "vendor-4491", OptionType.STRING, false),
+            OptionDefinition.of("vendor-type", 10, "vendor-4491", OptionType.STRING, false),
+            OptionDefinition.of("tftp-servers", 32, "vendor-4491", OptionType.IPV6_ADDRESS, true),
+            OptionDefinition.of("config-file", 33, "vendor-4491", OptionType.STRING, false),
+            OptionDefinition.of("syslog-servers", 34, "vendor-4491", OptionType.IPV6_ADDRESS, true),
+            OptionDefinition.of("device-id", 36, "vendor-4491", OptionType.BINARY, false),
+            OptionDefinition.of("time-servers", 37, "vendor-4491", OptionType.IPV6_ADDRESS, true),
+            OptionDefinition.of("time-offset", 38, "vendor-4491", OptionType.INT32, false),
+            OptionDefinition.of("cmts-cm-mac", 1026, "vendor-4491", OptionType.BINARY, false));
+
     /**
      * dhcp4 codes an option-def may redefine: those not in Kea 2.2's STANDARD_V4_OPTION_DEFINITIONS,
      * which is what Kea's CfgOptionDef::add checks. 43 is only a last-resort definition there (Kea's
@@ -79,6 +92,7 @@ final class OptionParser {
     /** Kea's own definition of {@code space} that {@code match} accepts, or null. */
     private OptionDefinition standard(String space, Predicate<OptionDefinition> match) {
         List<OptionDefinition> defs = family == Family.V4 ? KEA_SPACES.getOrDefault(space, List.of())
+                : "docsis3-v6".equals(space) || "vendor-4491".equals(space) ? DOCSIS3_V6
                 : StandardOptions6.definitions(space);
         for (OptionDefinition std : defs) {
             if (match.test(std)) {
@@ -249,7 +263,8 @@ final class OptionParser {
                     encoded = hexData(data, o.pathOf("data"));
                 } else {
                     try {
-                        encoded = OptionDataCodec.encode(def, data, true);
+                        encoded = OptionDataCodec.encode(def, family == Family.V6 ? recordFields(def, data, o) : data,
+                                true);
                     } catch (IllegalArgumentException e) {
                         throw o.error("data", e.getMessage());
                     }
@@ -260,6 +275,30 @@ final class OptionParser {
             out.add(new OptionData(name == null ? "" : name, code, space, data, csv, always, never, classes, encoded));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * Kea's OptionDefinition::optionFactory writes one value per field of a record that is not an
+     * array and ignores any further values (all-options.json gives geoconf-civic four); the suite
+     * does the same for DHCPv6, with a warning. A comma written as "\," is not a separator.
+     */
+    private String recordFields(OptionDefinition def, String data, KeaJson o) {
+        if (def.type() != OptionType.RECORD || def.array()) {
+            return data;
+        }
+        int fields = def.recordTypes().size();
+        int seen = 0;
+        for (int i = 0; i < data.length(); i++) {
+            char ch = data.charAt(i);
+            if (ch == '\\') {
+                i++;
+            } else if (ch == ',' && ++seen == fields) {
+                warnings.add(new ConfigWarning(o.pathOf("data"), "option " + def.name() + " has " + fields
+                        + " fields; the values after the " + fields + "th are ignored, as Kea ignores them"));
+                return data.substring(0, i);
+            }
+        }
+        return data;
     }
 
     /** csv-format false: hex digits, optionally with ':' or ' ' separators or a 0x prefix (Kea). */

@@ -19,8 +19,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Every example file Kea ships (package kea-doc: {@code examples/kea4}, {@code ddns},
- * {@code agent}) goes through Kea's own {@code -t} and through the suite's check
+ * Every example file Kea ships (package kea-doc: {@code examples/kea4}, {@code kea6},
+ * {@code ddns}, {@code agent}) goes through Kea's own {@code -t} and through the suite's check
  * ({@link ConfigCheck}, what {@code ./dhcpctl test} runs): whatever Kea accepts, the suite must
  * accept, except the files in {@link #EXCEPTIONS} (listed with their reasons in
  * docs/configuration.md). Then mutations of a few of them, which both must refuse, the suite
@@ -55,7 +55,7 @@ class KeaExamplesCorpusTest {
                     continue;
                 }
                 keaAccepted.add(name);
-                // kea4 and ddns files are checked as shipped too: the suite needs neither the
+                // kea4, kea6 and ddns files are checked as shipped too: the suite needs neither the
                 // hook files nor the interfaces; agent files name credential files that must exist
                 List<Path> forSuite = dir.getKey().equals("agent") ? List.of(adapted) : List.of(adapted, original);
                 for (Path f : forSuite) {
@@ -76,7 +76,8 @@ class KeaExamplesCorpusTest {
         System.out.println("Kea refuses " + keaRefused.size() + " even on this machine:\n  " + String.join("\n  ", keaRefused));
         assertThat(failures).as("examples Kea accepts and the suite refuses").isEmpty();
         // the adaptation must leave Kea nearly the whole corpus, or this test proves little
-        assertThat(keaAccepted).hasSizeGreaterThanOrEqualTo(30);
+        assertThat(keaAccepted).hasSizeGreaterThanOrEqualTo(55);
+        assertThat(keaAccepted.stream().filter(n -> n.startsWith("kea6/"))).hasSizeGreaterThanOrEqualTo(25);
     }
 
     // ------------------------------------------------------------------ mutations: both refuse

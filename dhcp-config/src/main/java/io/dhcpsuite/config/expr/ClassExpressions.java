@@ -27,9 +27,10 @@ import java.util.function.Predicate;
  * {@code ifelse(cond, a, b)}, {@code hexstring(s, sep)}, {@code lcase(s)}, {@code ucase(s)},
  * {@code split(s, delims, field)}, {@code member('class')}; for DHCPv6 instead of the v4 fields
  * {@code option[code]} with 16-bit codes, {@code relay6[nest].option[code].hex|text|exists},
- * {@code relay6[nest].peeraddr|linkaddr}, {@code pkt6.msgtype|transid} and IPv6 literals (see
- * {@link Dialect}). Not supported: {@code pkt.iface}, {@code vendor}/{@code vendor-class}, the
- * integer-to-text converters.
+ * {@code relay6[nest].peeraddr|linkaddr}, {@code pkt6.msgtype|transid}, {@code pkt.iface},
+ * {@code vendor} and {@code vendor-class} (options 17 and 16) and IPv6 literals (see
+ * {@link Dialect}). Not supported: {@code pkt.iface}, {@code vendor} and {@code vendor-class} in
+ * DHCPv4, the integer-to-text converters.
  */
 public final class ClassExpressions {
 
@@ -497,6 +498,13 @@ public final class ClassExpressions {
                         case "len" -> Term.of((p, c) -> int32(dialect.length(p)));
                         case "src" -> Term.of((p, c) -> dialect.source(p));
                         case "dst" -> Term.of((p, c) -> dialect.destination(p));
+                        case "iface" -> {
+                            if (!dialect.hasInterfaceName()) {
+                                throw new IllegalArgumentException("unsupported field pkt." + f.text()
+                                        + " at column " + f.column());
+                            }
+                            yield Term.of((p, c) -> dialect.interfaceName(p).getBytes(StandardCharsets.UTF_8));
+                        }
                         default -> throw new IllegalArgumentException("unsupported field pkt." + f.text()
                                 + " at column " + f.column());
                     };

@@ -29,6 +29,15 @@ interface Dialect<P> {
 
     byte[] destination(P packet);
 
+    /** Whether {@code pkt.iface} is supported. */
+    default boolean hasInterfaceName() {
+        return false;
+    }
+
+    default String interfaceName(P packet) {
+        throw new UnsupportedOperationException("pkt.iface");
+    }
+
     /** The family's own term starting with identifier {@code t}, or null if {@code t} is a shared one. */
     Term<P> term(Token t, Parser<P> parser, boolean boolAllowed);
 
@@ -138,8 +147,22 @@ interface Dialect<P> {
         }
 
         @Override
+        public boolean hasInterfaceName() {
+            return true;
+        }
+
+        @Override
+        public String interfaceName(PacketView6 p) {
+            String name = p.interfaceName();
+            return name == null ? "" : name;
+        }
+
+        @Override
         public Term<PacketView6> term(Token t, Parser<PacketView6> parser, boolean boolAllowed) {
             switch (t.text()) {
+                case "vendor", "vendor-class" -> {
+                    return Vendor6.term(t, parser, boolAllowed);
+                }
                 case "relay4", "pkt4" -> throw new IllegalArgumentException(t.text()
                         + " can only be used in DHCPv4, at column " + t.column());
                 case "relay6" -> {

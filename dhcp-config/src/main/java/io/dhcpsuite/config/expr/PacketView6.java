@@ -35,4 +35,7 @@ public interface PacketView6 {
 
     /** Total length of the query in bytes. */
     int length();
+
+    /** The name of the interface the query arrived on ({@code pkt.iface}). */
+    String interfaceName();
 }
