@@ -35,8 +35,8 @@ final class Inherited {
 
     /**
      * Valid lifetime and T1/T2 of a chain with the family's defaults. Renew above rebind in one
-     * subnet is a warning for DHCPv4 (Kea then sends no T1) and refused for DHCPv6, as Kea's
-     * Subnet6ConfigParser refuses it.
+     * scope is a warning for DHCPv4 (Kea then sends no T1) and for the DHCPv6 global level, and
+     * refused in a DHCPv6 subnet or shared network, as kea-dhcp6 refuses it there.
      */
     static Lifetimes lifetimes(List<KeaJson> chain, List<ConfigWarning> warnings, Family family) {
         KeaJson here = chain.get(0);
@@ -46,7 +46,8 @@ final class Inherited {
         Long renew = lr == null ? null : lr.integer("renew-timer", 0, 0, UINT32_MAX);
         Long rebind = lb == null ? null : lb.integer("rebind-timer", 0, 0, UINT32_MAX);
         if (renew != null && rebind != null && renew > rebind && here.has("renew-timer")) {
-            if (family == Family.V6 && here.has("rebind-timer")) {
+            // kea-dhcp6 refuses it in a subnet or shared network, and accepts it globally
+            if (family == Family.V6 && here.has("rebind-timer") && chain.size() > 1) {
                 throw here.error("renew-timer", "the value of renew-timer (" + renew
                         + ") is greater than the value of rebind-timer (" + rebind + ")");
             }

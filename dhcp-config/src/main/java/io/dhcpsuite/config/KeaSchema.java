@@ -84,16 +84,13 @@ final class KeaSchema {
     private static final String[] NETWORK_UNIMPLEMENTED = {
         "store-extended-info", "cache-threshold", "cache-max-age", "offer-lifetime"};
 
-    /** Keys of Kea's Network6 (global, shared network and subnet6) other than the v4 ones above. */
-    private static final String[] NETWORK6_IMPLEMENTED = {
-        "valid-lifetime", "min-valid-lifetime", "max-valid-lifetime", "preferred-lifetime",
-        "min-preferred-lifetime", "max-preferred-lifetime", "renew-timer", "rebind-timer",
-        "calculate-tee-times", "t1-percent", "t2-percent", "option-data", "rapid-commit",
-        "reservation-mode", "reservations-global", "reservations-in-subnet", "reservations-out-of-pool",
-        "allocator", "pd-allocator"};
+    /** Network4 keys Kea's Network6 does not have (Dhcp6 scopes are derived from the Dhcp4 ones). */
+    private static final String[] NETWORK4_ONLY = {
+        "match-client-id", "authoritative", "next-server", "server-hostname", "boot-file-name", "offer-lifetime"};
 
-    private static final String[] NETWORK6_UNIMPLEMENTED = {
-        "store-extended-info", "cache-threshold", "cache-max-age"};
+    /** Network6 keys beyond the Network4 ones. */
+    private static final String[] NETWORK6_ONLY = {
+        "preferred-lifetime", "min-preferred-lifetime", "max-preferred-lifetime", "rapid-commit", "pd-allocator"};
 
     static final Scope TOP;
     static final Scope DHCP4;
@@ -190,9 +187,7 @@ final class KeaSchema {
                         "replace-client-name", "generated-prefix", "qualifying-suffix",
                         "hostname-char-set", "hostname-char-replacement");
         // Kea's Dhcp6 never had always-include-fqdn
-        Scope dhcpDdns6 = new Scope("dhcp-ddns");
-        dhcpDdns6.keys.putAll(dhcpDdns.keys);
-        dhcpDdns6.keys.remove("always-include-fqdn");
+        Scope dhcpDdns6 = derive("dhcp-ddns", dhcpDdns, "always-include-fqdn");
         Scope outputOptions = new Scope("output-options")
                 .add(I, "output", "flush", "maxsize", "maxver", "pattern");
         Scope logger = new Scope("loggers")
@@ -251,28 +246,15 @@ final class KeaSchema {
                 .list(I, "option-data", optionData)
                 .add(U, "excluded-prefixes")
                 .add(S, "metadata");
-        Scope subnet6 = new Scope("subnet6")
-                .add(I, NETWORK6_IMPLEMENTED)
-                .add(I, "id", "subnet", "interface", "interface-id", "client-class", "client-classes")
-                .list(I, "option-data", optionData)
-                .list(I, "pools", pool)
+        Scope subnet6 = derive("subnet6", subnet, NETWORK4_ONLY, "4o6-interface", "4o6-interface-id", "4o6-subnet")
+                .add(I, NETWORK6_ONLY)
+                .add(I, "interface-id")
                 .list(I, "pd-pools", pdPool)
-                .list(I, "reservations", reservation6)
-                .map(I, "relay", relay)
-                .add(U, NETWORK6_UNIMPLEMENTED)
-                .add(I, DDNS_KEYS)
-                .add(U, "require-client-classes", "evaluate-additional-classes")
-                .add(S, "metadata");
-        Scope shared6 = new Scope("shared-networks")
-                .add(I, NETWORK6_IMPLEMENTED)
-                .add(I, "name", "interface", "interface-id", "client-class", "client-classes")
-                .list(I, "option-data", optionData)
-                .list(I, "subnet6", subnet6)
-                .map(I, "relay", relay)
-                .add(U, NETWORK6_UNIMPLEMENTED)
-                .add(I, DDNS_KEYS)
-                .add(U, "require-client-classes", "evaluate-additional-classes")
-                .add(S, "metadata");
+                .list(I, "reservations", reservation6);
+        Scope shared6 = derive("shared-networks", shared, NETWORK4_ONLY, "subnet4")
+                .add(I, NETWORK6_ONLY)
+                .add(I, "interface-id")
+                .list(I, "subnet6", subnet6);
         Scope clientClass6 = new Scope("client-classes")
                 .add(I, "name", "test", "only-if-required", "only-in-additional-list", "valid-lifetime",
                         "min-valid-lifetime", "max-valid-lifetime", "preferred-lifetime",
@@ -288,37 +270,19 @@ final class KeaSchema {
                 .add(I, "type", "identifier", "htype", "time", "enterprise-id", "persist");
         Scope compatibility6 = new Scope("compatibility").add(U, "lenient-option-parsing");
 
-        DHCP6 = new Scope("Dhcp6")
-                .add(I, NETWORK6_IMPLEMENTED)
-                .add(I, "decline-probation-period", "server-tag", "host-reservation-identifiers",
-                        "ip-reservations-unique", "data-directory")
-                .list(I, "option-data", optionData)
-                .list(I, "option-def", optionDef)
+        // Dhcp4's global scope with the DHCPv6 keys and scopes in place of the DHCPv4 ones
+        DHCP6 = derive("Dhcp6", DHCP4, NETWORK4_ONLY, "echo-client-id", "stash-agent-options", "subnet4")
+                .add(I, NETWORK6_ONLY)
+                .add(I, "data-directory")
                 .list(I, "subnet6", subnet6)
                 .list(I, "shared-networks", shared6)
                 .list(I, "client-classes", clientClass6)
                 .list(I, "reservations", reservation6)
                 .map(I, "interfaces-config", interfaces6)
-                .map(I, "lease-database", database)
                 .map(I, "server-id", serverId)
-                .map(I, "expired-leases-processing", expired)
-                .map(S, "multi-threading", multiThreading)
                 .map(I, "dhcp-ddns", dhcpDdns6)
-                .list(I, "hooks-libraries", hooksLibrary)
-                .list(I, "loggers", logger)
-                .map(U, "hosts-database", hostsDatabase)
-                .list(U, "hosts-databases", hostsDatabase)
-                .map(U, "control-socket", controlSocket)
-                .list(U, "control-sockets", controlSocket)
-                .map(U, "dhcp-queue-control", queueControl)
-                .map(U, "sanity-checks", sanity)
                 .map(U, "compatibility", compatibility6)
-                .map(U, "config-control", configControl)
-                .add(U, NETWORK6_UNIMPLEMENTED)
-                .add(I, DDNS_KEYS)
-                .add(U, "dhcp4o6-port", "statistic-default-sample-count", "statistic-default-sample-age",
-                        "early-global-reservations-lookup", "reservations-lookup-first",
-                        "parked-packet-limit", "mac-sources", "relay-supplied-options");
+                .add(U, "mac-sources", "relay-supplied-options");
 
         Scope any = new Scope("any");
         any.free = true;
@@ -331,6 +295,26 @@ final class KeaSchema {
     }
 
     private KeaSchema() {
+    }
+
+    /**
+     * A scope with the keys of {@code from} but those in {@code drop}; keys added later with the
+     * name of a kept one replace it in place (a Dhcp6 scope replacing its Dhcp4 counterpart).
+     */
+    private static Scope derive(String name, Scope from, String[] drop, String... more) {
+        Scope s = new Scope(name);
+        s.keys.putAll(from.keys);
+        for (String k : drop) {
+            s.keys.remove(k);
+        }
+        for (String k : more) {
+            s.keys.remove(k);
+        }
+        return s;
+    }
+
+    private static Scope derive(String name, Scope from, String... drop) {
+        return derive(name, from, new String[0], drop);
     }
 
     /**

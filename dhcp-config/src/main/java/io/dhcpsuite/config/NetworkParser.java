@@ -228,6 +228,56 @@ abstract class NetworkParser<S, N> {
         return List.of();
     }
 
+    /** A level on top of the chain of levels above it, most specific first. */
+    static List<KeaJson> chain(KeaJson level, List<KeaJson> above) {
+        List<KeaJson> chain = new ArrayList<>();
+        chain.add(level);
+        chain.addAll(above);
+        return chain;
+    }
+
+    /** A subnet entry's {@code subnet} text, which Kea requires. */
+    static String subnetText(KeaJson s) {
+        s.requireMap();
+        String text = s.string("subnet", null);
+        if (text == null) {
+            throw s.error("missing parameter 'subnet'");
+        }
+        return text;
+    }
+
+    /**
+     * A pool's {@code pool} text as Kea's PoolParser splits it: {first, last} for "first - last",
+     * {prefix} for "prefix/len"; anything else refused.
+     */
+    static String[] poolText(KeaJson n) {
+        n.requireMap();
+        String text = n.string("pool", null);
+        if (text == null) {
+            throw n.error("missing parameter 'pool'");
+        }
+        String t = text.trim();
+        int dash = t.indexOf('-');
+        if (dash >= 0) {
+            return new String[] {t.substring(0, dash).trim(), t.substring(dash + 1).trim()};
+        }
+        if (t.indexOf('/') >= 0) {
+            return new String[] {t};
+        }
+        throw n.error("pool", "'" + text + "' is neither 'first - last' nor 'prefix/length'");
+    }
+
+    /** What every pool kind has besides its range: {@code pool-id}, class guard, options, DDNS. */
+    record PoolCommon(long poolId, List<String> guard, List<OptionData> optionData, DdnsParams ddns) {
+    }
+
+    PoolCommon poolCommon(KeaJson n, List<KeaJson> subnetChain) {
+        long poolId = n.integer("pool-id", 0, 0, Inherited.UINT32_MAX);
+        List<String> guard = classGuard(n);
+        List<OptionData> opts = options.parseData(n.at("option-data"));
+        return new PoolCommon(poolId, guard, opts, ddns.params(chain(n, subnetChain)));
+    }
+
     /** An IPv6 address literal at {@code a}, refused there if it is not one. */
     static BigInteger address6(KeaJson a) {
         try {

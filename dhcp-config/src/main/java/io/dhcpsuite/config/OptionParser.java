@@ -211,8 +211,11 @@ final class OptionParser {
             String name = o.string("name", null);
             Integer code = null;
             if (family == Family.V6 && o.has("code")) {
-                // Kea's OptionDataParser: a DHCPv6 code is any 16-bit number
+                // Kea's OptionDataParser: a DHCPv6 code is 16 bits, 0 reserved
                 code = (int) o.integer("code", 0, 0, 65535);
+                if (code == 0) {
+                    throw o.error("code", "invalid option code '0': reserved value");
+                }
             } else if (o.has("code")) {
                 long max = maxCode(space);
                 long c = o.integer("code", 0, 0, 255);

@@ -70,15 +70,9 @@ final class Subnet6Parser extends NetworkParser<Subnet6, SharedNetwork6> {
     Subnet6 parseSubnet(KeaJson s, KeaJson net, List<KeaJson> parents, String network,
                         List<OptionData> networkOptions) {
         s.requireMap();
-        List<KeaJson> chain = new ArrayList<>();
-        chain.add(s);
-        chain.addAll(parents);
-
+        List<KeaJson> chain = chain(s, parents);
         long id = subnetId(s);
-        String text = s.string("subnet", null);
-        if (text == null) {
-            throw s.error("missing parameter 'subnet'");
-        }
+        String text = subnetText(s);
         Prefix6 written = Prefix6.parse(text, s.pathOf("subnet"));
         Prefix6 prefix = written.masked();
         if (!prefix.equals(written)) {
@@ -133,25 +127,17 @@ final class Subnet6Parser extends NetworkParser<Subnet6, SharedNetwork6> {
 
     /** {@code "first - last"} or {@code "prefix/len"}, as Kea's PoolParser reads an IPv6 pool. */
     private Pool6 parsePool(KeaJson n, List<KeaJson> subnetChain) {
-        n.requireMap();
-        String text = n.string("pool", null);
-        if (text == null) {
-            throw n.error("missing parameter 'pool'");
-        }
+        String[] text = poolText(n);
         BigInteger first;
         BigInteger last;
-        String t = text.trim();
-        int dash = t.indexOf('-');
         try {
-            if (dash >= 0) {
-                first = Prefix6.address(t.substring(0, dash));
-                last = Prefix6.address(t.substring(dash + 1));
-            } else if (t.indexOf('/') >= 0) {
-                Prefix6 p = Prefix6.parse(t, n.pathOf("pool")).masked();
+            if (text.length == 2) {
+                first = Prefix6.address(text[0]);
+                last = Prefix6.address(text[1]);
+            } else {
+                Prefix6 p = Prefix6.parse(text[0], n.pathOf("pool")).masked();
                 first = p.first();
                 last = p.last();
-            } else {
-                throw new IllegalArgumentException("'" + text + "' is neither 'first - last' nor 'prefix/length'");
             }
         } catch (IllegalArgumentException e) {
             throw n.error("pool", e.getMessage());
@@ -160,13 +146,8 @@ final class Subnet6Parser extends NetworkParser<Subnet6, SharedNetwork6> {
             throw n.error("pool", "first address " + Prefix6.format(first)
                     + " is greater than last address " + Prefix6.format(last));
         }
-        long poolId = n.integer("pool-id", 0, 0, Inherited.UINT32_MAX);
-        List<String> guard = classGuard(n);
-        List<OptionData> opts = options.parseData(n.at("option-data"));
-        List<KeaJson> chain = new ArrayList<>();
-        chain.add(n);
-        chain.addAll(subnetChain);
-        return new Pool6(first, last, poolId, guard, opts, ddns.params(chain));
+        PoolCommon c = poolCommon(n, subnetChain);
+        return new Pool6(first, last, c.poolId(), c.guard(), c.optionData(), c.ddns());
     }
 
     /**
@@ -223,9 +204,7 @@ final class Subnet6Parser extends NetworkParser<Subnet6, SharedNetwork6> {
                 excluded = new Prefix6(ex, exLen).masked();
             }
         }
-        long poolId = n.integer("pool-id", 0, 0, Inherited.UINT32_MAX);
-        List<String> guard = classGuard(n);
-        List<OptionData> opts = options.parseData(n.at("option-data"));
-        return new PdPool6(prefix, delegated, excluded, poolId, guard, opts);
+        PoolCommon c = poolCommon(n, List.of());
+        return new PdPool6(prefix, delegated, excluded, c.poolId(), c.guard(), c.optionData());
     }
 }

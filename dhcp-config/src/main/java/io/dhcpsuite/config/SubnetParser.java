@@ -58,15 +58,9 @@ final class SubnetParser extends NetworkParser<Subnet4, SharedNetwork4> {
     Subnet4 parseSubnet(KeaJson s, KeaJson net, List<KeaJson> parents, String network,
                         List<OptionData> networkOptions) {
         s.requireMap();
-        List<KeaJson> chain = new ArrayList<>();
-        chain.add(s);
-        chain.addAll(parents);
-
+        List<KeaJson> chain = chain(s, parents);
         long id = subnetId(s);
-        String text = s.string("subnet", null);
-        if (text == null) {
-            throw s.error("missing parameter 'subnet'");
-        }
+        String text = subnetText(s);
         int[] prefix = parsePrefix(text, s.pathOf("subnet"));
         int mask = Ipv4.mask(prefix[1]);
         if ((prefix[0] & ~mask) != 0) {
@@ -125,26 +119,18 @@ final class SubnetParser extends NetworkParser<Subnet4, SharedNetwork4> {
     }
 
     private Pool4 parsePool(KeaJson n, List<KeaJson> subnetChain) {
-        n.requireMap();
-        String text = n.string("pool", null);
-        if (text == null) {
-            throw n.error("missing parameter 'pool'");
-        }
+        String[] text = poolText(n);
         int first;
         int last;
-        String t = text.trim();
-        int dash = t.indexOf('-');
         try {
-            if (dash >= 0) {
-                first = Ipv4.parse(t.substring(0, dash).trim());
-                last = Ipv4.parse(t.substring(dash + 1).trim());
-            } else if (t.indexOf('/') >= 0) {
-                int[] pr = parsePrefix(t, n.pathOf("pool"));
+            if (text.length == 2) {
+                first = Ipv4.parse(text[0]);
+                last = Ipv4.parse(text[1]);
+            } else {
+                int[] pr = parsePrefix(text[0], n.pathOf("pool"));
                 int m = Ipv4.mask(pr[1]);
                 first = pr[0] & m;
                 last = first | ~m;
-            } else {
-                throw new IllegalArgumentException("'" + text + "' is neither 'first - last' nor 'prefix/length'");
             }
         } catch (IllegalArgumentException e) {
             throw n.error("pool", e.getMessage());
@@ -153,13 +139,8 @@ final class SubnetParser extends NetworkParser<Subnet4, SharedNetwork4> {
             throw n.error("pool", "first address " + Ipv4.format(first)
                     + " is greater than last address " + Ipv4.format(last));
         }
-        long poolId = n.integer("pool-id", 0, 0, Inherited.UINT32_MAX);
-        List<String> guard = classGuard(n);
-        List<OptionData> opts = options.parseData(n.at("option-data"));
-        List<KeaJson> chain = new ArrayList<>();
-        chain.add(n);
-        chain.addAll(subnetChain);
-        return new Pool4(first, last, poolId, guard, opts, ddns.params(chain));
+        PoolCommon c = poolCommon(n, subnetChain);
+        return new Pool4(first, last, c.poolId(), c.guard(), c.optionData(), c.ddns());
     }
 
     /** "a.b.c.d/len" as {address, len}. */

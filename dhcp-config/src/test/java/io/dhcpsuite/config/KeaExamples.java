@@ -1,5 +1,9 @@
 package io.dhcpsuite.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,6 +45,27 @@ final class KeaExamples {
             .build();
 
     private KeaExamples() {
+    }
+
+    /**
+     * The example passes both Kea's {@code -t} and the suite's check as shipped (adapted);
+     * mutated, both refuse it, and the suite's message starts with {@code message}.
+     */
+    static void bothRefuse(Path work, String dir, String file, Consumer<ObjectNode> mutation, String message)
+            throws Exception {
+        Path original = EXAMPLES.resolve(dir).resolve(file);
+        String tool = TOOLS.get(dir);
+        Path adapted = adapt(original, work);
+        assertThat(keaCheck(tool, adapted, work).accepted()).as("%s accepts %s", tool, file).isTrue();
+        ConfigCheck.check(adapted);
+
+        Path mutated = adapt(original, work, mutation);
+        KeaVerdict kea = keaCheck(tool, mutated, work);
+        if (kea.accepted()) {
+            fail(tool + " accepts the mutated " + file + ": " + Files.readString(mutated));
+        }
+        assertThatThrownBy(() -> ConfigCheck.check(mutated)).as("Kea says: %s", keaError(kea.output()))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith(message);
     }
 
     static boolean installed() {
