@@ -245,7 +245,7 @@ class Dhcp6ParserTest {
         assertThat(d.optionData().get(1).encoded()).containsExactly((byte) 255);
         assertThat(d.optionData().get(0).space()).isEqualTo("dhcp6");
         refused("\"option-data\": [ { \"code\": 7, \"data\": \"256\" } ]", "Dhcp6/option-data[0]/data:"
-                + " value 256 is out of range for uint8");
+                + " '256' is out of range for uint8");
     }
 
     @Test
