@@ -5,13 +5,14 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Objects;
 
-/** IPv6 literals for option data; never touches the resolver. */
-final class Ipv6 {
+/** IPv6 literals for option data and configuration; never touches the resolver. */
+public final class Ipv6 {
 
     private Ipv6() {
     }
 
-    static byte[] parse(String text) {
+    /** The 16 bytes of an IPv6 literal; {@link IllegalArgumentException} naming the text if it is not one. */
+    public static byte[] parse(String text) {
         // A ':' makes InetAddress treat the text as a literal only, never as a host name to resolve.
         if (text.indexOf(':') < 0 || !text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.')) {
             throw invalid(text);
@@ -32,7 +33,7 @@ final class Ipv6 {
     }
 
     /** RFC 5952 §4: lower case, longest run of two or more zero groups as "::". */
-    static String format(byte[] a) {
+    public static String format(byte[] a) {
         int[] g = new int[8];
         for (int i = 0; i < 8; i++) {
             g[i] = ((a[2 * i] & 0xFF) << 8) | (a[2 * i + 1] & 0xFF);

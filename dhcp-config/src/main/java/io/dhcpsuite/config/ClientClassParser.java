@@ -1,6 +1,7 @@
 package io.dhcpsuite.config;
 
 import io.dhcpsuite.config.expr.ClassExpression;
+import io.dhcpsuite.config.expr.ClassExpression6;
 import io.dhcpsuite.config.expr.ClassExpressions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -8,9 +9,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code client-classes}: names unique, tests compiled at load (a class may only name classes
- * defined before it, as in Kea), and which names count as known for class guards: the defined
- * ones and Kea's built-ins.
+ * {@code client-classes} of {@code Dhcp4} or {@code Dhcp6}: names unique, tests compiled at load
+ * for the family (a class may only name classes defined before it, as in Kea), and which names
+ * count as known for class guards: the defined ones and Kea's built-ins. DHCPv4 classes carry the
+ * boot fields, DHCPv6 classes a preferred lifetime.
  */
 final class ClientClassParser {
 
@@ -18,10 +20,16 @@ final class ClientClassParser {
     private static final List<String> BUILT_IN_PREFIXES = List.of("VENDOR_CLASS_", "HA_", "AFTER_", "EXTERNAL_");
 
     private final OptionParser options;
+    private final Family family;
     private final Set<String> classNames = new LinkedHashSet<>();
 
     ClientClassParser(OptionParser options) {
+        this(options, Family.V4);
+    }
+
+    ClientClassParser(OptionParser options, Family family) {
         this.options = options;
+        this.family = family;
     }
 
     boolean known(String name) {
@@ -54,9 +62,14 @@ final class ClientClassParser {
                 throw c.error("test", "built-in class '" + name + "' test expression must be empty");
             }
             ClassExpression expression = null;
+            ClassExpression6 expression6 = null;
             if (test != null) {
                 try {
-                    expression = ClassExpressions.compile(test, options::optionCode, this::known);
+                    if (family == Family.V4) {
+                        expression = ClassExpressions.compile(test, options::optionCode, this::known);
+                    } else {
+                        expression6 = ClassExpressions.compile6(test, options::optionCode, this::known);
+                    }
                 } catch (IllegalArgumentException e) {
                     throw c.error("test", "expression [" + test + "]: " + e.getMessage());
                 }
@@ -64,23 +77,35 @@ final class ClientClassParser {
             // only-if-required before Kea 2.7.4, only-in-additional-list since
             boolean additional = c.bool("only-if-required", false) || c.bool("only-in-additional-list", false);
             List<OptionData> opts = options.parseData(c.at("option-data"));
-            int next = c.has("next-server") ? c.ipv4("next-server") : 0;
-            Long valid = lifetime(c, "valid-lifetime");
-            Long min = lifetime(c, "min-valid-lifetime");
-            Long max = lifetime(c, "max-valid-lifetime");
-            if (valid != null && min != null && min > valid) {
-                throw c.error("min-valid-lifetime", "the value of min-valid-lifetime (" + min
-                        + ") is not less than valid-lifetime (" + valid + ")");
-            }
-            if (valid != null && max != null && valid > max) {
-                throw c.error("max-valid-lifetime", "the value of max-valid-lifetime (" + max
-                        + ") is not more than valid-lifetime (" + valid + ")");
-            }
+            Long[] valid = lifetimes(c, "valid-lifetime");
             classNames.add(name);
-            out.add(new ClientClassDef(name, test, expression, additional, opts, next,
-                    c.string("server-hostname", ""), c.string("boot-file-name", ""), valid, min, max));
+            if (family == Family.V4) {
+                int next = c.has("next-server") ? c.ipv4("next-server") : 0;
+                out.add(new ClientClassDef(name, test, expression, additional, opts, next,
+                        c.string("server-hostname", ""), c.string("boot-file-name", ""), valid[0], valid[1], valid[2]));
+            } else {
+                Long[] preferred = lifetimes(c, "preferred-lifetime");
+                out.add(new ClientClassDef(name, test, null, additional, opts, 0, "", "", valid[0], valid[1],
+                        valid[2], expression6, preferred[0], preferred[1], preferred[2]));
+            }
         }
         return List.copyOf(out);
+    }
+
+    /** A class's {@code key}, {@code min-key}, {@code max-key} (each null when unset), checked against each other. */
+    private static Long[] lifetimes(KeaJson c, String key) {
+        Long value = lifetime(c, key);
+        Long min = lifetime(c, "min-" + key);
+        Long max = lifetime(c, "max-" + key);
+        if (value != null && min != null && min > value) {
+            throw c.error("min-" + key, "the value of min-" + key + " (" + min
+                    + ") is not less than " + key + " (" + value + ")");
+        }
+        if (value != null && max != null && value > max) {
+            throw c.error("max-" + key, "the value of max-" + key + " (" + max
+                    + ") is not more than " + key + " (" + value + ")");
+        }
+        return new Long[] {value, min, max};
     }
 
     private static Long lifetime(KeaJson c, String key) {

@@ -8,10 +8,11 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code kea-dhcp4 -t}, {@code kea-dhcp-ddns -t} and {@code kea-ctrl-agent -t} for the suite in
- * one: loads a configuration file and checks every section a service of the suite reads, each
- * with the parser that service runs on ({@code Dhcp4} for dhcp-service and lease-service,
- * {@code DhcpDdns} for ddns-service, {@code Control-agent} for the gateway). Prints each warning
+ * {@code kea-dhcp4 -t}, {@code kea-dhcp6 -t}, {@code kea-dhcp-ddns -t} and {@code kea-ctrl-agent -t}
+ * for the suite in one: loads a configuration file and checks every section a service of the
+ * suite reads, each with the parser that service runs on ({@code Dhcp4} for dhcp-service and
+ * lease-service, {@code DhcpDdns} for ddns-service, {@code Control-agent} for the gateway), and
+ * {@code Dhcp6} with its parser (the section is not served yet). Prints each warning
  * as {@code WARN <path>: <message>} on stderr and exits 0 with {@code Syntax check OK}, or prints
  * {@code ERROR <message>} and exits 1. Kea's tools print nothing but their log on success and
  * "Syntax check failed with: ..." on failure; the suite states success explicitly so scripts and

@@ -128,4 +128,12 @@ public record DdnsParams(
                 + "-" + (address & 0xff);
         return qualify(generatedPrefix + "-" + ip, trailingDot);
     }
+
+    /**
+     * Kea's {@code generateFqdn} for a DHCPv6 lease: the address's text with each ':' made '-',
+     * e.g. {@code myhost-2001-db8--1.example.org.}.
+     */
+    public String generatedName(java.math.BigInteger address6, boolean trailingDot) {
+        return qualify(generatedPrefix + "-" + Prefix6.format(address6).replace(':', '-'), trailingDot);
+    }
 }

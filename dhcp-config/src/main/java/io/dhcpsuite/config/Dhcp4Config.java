@@ -79,11 +79,6 @@ public record Dhcp4Config(
 
     /** The client class with this name, or null. */
     public ClientClassDef clientClass(String name) {
-        for (ClientClassDef c : clientClasses) {
-            if (c.name().equals(name)) {
-                return c;
-            }
-        }
-        return null;
+        return ClientClassDef.byName(clientClasses, name);
     }
 }

@@ -30,36 +30,68 @@ final class Inherited {
     }
 
     static Lifetimes lifetimes(List<KeaJson> chain, List<ConfigWarning> warnings) {
+        return lifetimes(chain, warnings, Family.V4);
+    }
+
+    /**
+     * Valid lifetime and T1/T2 of a chain with the family's defaults. Renew above rebind in one
+     * scope is a warning for DHCPv4 (Kea then sends no T1) and for the DHCPv6 global level, and
+     * refused in a DHCPv6 subnet or shared network, as kea-dhcp6 refuses it there.
+     */
+    static Lifetimes lifetimes(List<KeaJson> chain, List<ConfigWarning> warnings, Family family) {
         KeaJson here = chain.get(0);
-        KeaJson lv = find(chain, "valid-lifetime");
-        long valid = lv == null ? 7200 : lv.integer("valid-lifetime", 7200, 0, UINT32_MAX);
-        KeaJson lmin = find(chain, "min-valid-lifetime");
-        KeaJson lmax = find(chain, "max-valid-lifetime");
-        long min = lmin == null ? valid : lmin.integer("min-valid-lifetime", 0, 0, UINT32_MAX);
-        long max = lmax == null ? valid : lmax.integer("max-valid-lifetime", 0, 0, UINT32_MAX);
-        String validText = (lv == null ? "(default) " : "") + "valid-lifetime (" + valid + ")";
-        if (min > valid) {
-            throw new ConfigException(pathOf(here, "min-valid-lifetime", "valid-lifetime"),
-                    "the value of min-valid-lifetime (" + min + ") is not less than " + validText);
-        }
-        if (valid > max) {
-            throw new ConfigException(pathOf(here, "max-valid-lifetime", "valid-lifetime"),
-                    "the value of " + validText + " is not less than max-valid-lifetime (" + max + ")");
-        }
+        long[] v = triplet(chain, "valid-lifetime", 7200);
         KeaJson lr = find(chain, "renew-timer");
         KeaJson lb = find(chain, "rebind-timer");
         Long renew = lr == null ? null : lr.integer("renew-timer", 0, 0, UINT32_MAX);
         Long rebind = lb == null ? null : lb.integer("rebind-timer", 0, 0, UINT32_MAX);
         if (renew != null && rebind != null && renew > rebind && here.has("renew-timer")) {
+            // kea-dhcp6 refuses it in a subnet or shared network, and accepts it globally
+            if (family == Family.V6 && here.has("rebind-timer") && chain.size() > 1) {
+                throw here.error("renew-timer", "the value of renew-timer (" + renew
+                        + ") is greater than the value of rebind-timer (" + rebind + ")");
+            }
             // Kea logs DHCP4_CONFIG_... and sends no T1 in this case; warn rather than refuse
             warnings.add(new ConfigWarning(here.pathOf("renew-timer"), "renew-timer (" + renew
                     + ") is greater than rebind-timer (" + rebind + "); T1 will not be sent"));
         }
-        boolean calc = bool(chain, "calculate-tee-times", false);
+        return teeTimes(chain, warnings, family, v, renew, rebind);
+    }
+
+    /**
+     * A lifetime with its bounds, as Kea's parseIntTriplet reads {@code key}, {@code min-key} and
+     * {@code max-key}: an unset bound is the value, and min ≤ value ≤ max.
+     *
+     * @return {value, min, max}
+     */
+    static long[] triplet(List<KeaJson> chain, String key, long def) {
+        KeaJson here = chain.get(0);
+        KeaJson lv = find(chain, key);
+        long valid = lv == null ? def : lv.integer(key, def, 0, UINT32_MAX);
+        KeaJson lmin = find(chain, "min-" + key);
+        KeaJson lmax = find(chain, "max-" + key);
+        long min = lmin == null ? valid : lmin.integer("min-" + key, 0, 0, UINT32_MAX);
+        long max = lmax == null ? valid : lmax.integer("max-" + key, 0, 0, UINT32_MAX);
+        String validText = (lv == null ? "(default) " : "") + key + " (" + valid + ")";
+        if (min > valid) {
+            throw new ConfigException(pathOf(here, "min-" + key, key),
+                    "the value of min-" + key + " (" + min + ") is not less than " + validText);
+        }
+        if (valid > max) {
+            throw new ConfigException(pathOf(here, "max-" + key, key),
+                    "the value of " + validText + " is not less than max-" + key + " (" + max + ")");
+        }
+        return new long[] {valid, min, max};
+    }
+
+    private static Lifetimes teeTimes(List<KeaJson> chain, List<ConfigWarning> warnings, Family family, long[] v,
+                                      Long renew, Long rebind) {
+        KeaJson here = chain.get(0);
+        boolean calc = bool(chain, "calculate-tee-times", family.calculateTeeTimes);
         KeaJson l1 = find(chain, "t1-percent");
         KeaJson l2 = find(chain, "t2-percent");
         double t1 = l1 == null ? 0.5 : l1.real("t1-percent", 0.5);
-        double t2 = l2 == null ? 0.875 : l2.real("t2-percent", 0.875);
+        double t2 = l2 == null ? family.t2Percent : l2.real("t2-percent", family.t2Percent);
         String bad = null;
         String badPath = null;
         if (t1 <= 0 || t1 >= 1) {
@@ -81,7 +113,7 @@ final class Inherited {
                 warnings.add(new ConfigWarning(badPath, bad + " (ignored: calculate-tee-times is false)"));
             }
         }
-        return new Lifetimes(valid, min, max, renew, rebind, calc, t1, t2);
+        return new Lifetimes(v[0], v[1], v[2], renew, rebind, calc, t1, t2);
     }
 
     private static String pathOf(KeaJson here, String a, String b) {
@@ -134,16 +166,21 @@ final class Inherited {
     }
 
     static String allocator(List<KeaJson> chain) {
-        KeaJson l = find(chain, "allocator");
+        return allocator(chain, "allocator");
+    }
+
+    /** {@code allocator} or (DHCPv6 prefixes) {@code pd-allocator}. */
+    static String allocator(List<KeaJson> chain, String key) {
+        KeaJson l = find(chain, key);
         if (l == null) {
             return "iterative";
         }
-        String a = l.string("allocator", "iterative");
+        String a = l.string(key, "iterative");
         if (a.equals("flq")) {
-            throw l.error("allocator", "allocator 'flq' is not supported by this suite, use iterative or random");
+            throw l.error(key, "allocator 'flq' is not supported by this suite, use iterative or random");
         }
         if (!a.equals("iterative") && !a.equals("random")) {
-            throw l.error("allocator", "unsupported allocator '" + a + "': use iterative or random");
+            throw l.error(key, "unsupported allocator '" + a + "': use iterative or random");
         }
         return a;
     }

@@ -20,11 +20,12 @@ import tools.jackson.databind.json.JsonMapper;
  * path of the offending key. Kea's comment styles ({@code //}, {@code #}, C-style), trailing
  * commas and reals without a leading zero ({@code .5}, as in Kea's all-keys.json) are accepted and a key repeated in one map is refused, all as Kea 2.2 does.
  *
- * <p>Only the {@code Dhcp4} section is modelled here; {@code DhcpDdns} and {@code Control-agent}
- * are kept in {@link SuiteConfig#raw()} for their services, which parse them with
- * {@link io.dhcpsuite.config.d2.D2ConfigParser} and {@link io.dhcpsuite.config.agent.AgentConfigParser}
- * ({@link ConfigCheck} runs all three); {@code Dhcp6} (not served yet, with a warning) and
- * {@code Netconf} are kept unchecked.
+ * <p>The {@code Dhcp4} and {@code Dhcp6} sections are modelled here ({@code Dhcp6} is checked as
+ * {@code kea-dhcp6 -t} does but not served yet, with a warning); {@code DhcpDdns} and
+ * {@code Control-agent} are kept in {@link SuiteConfig#raw()} for their services, which parse them
+ * with {@link io.dhcpsuite.config.d2.D2ConfigParser} and
+ * {@link io.dhcpsuite.config.agent.AgentConfigParser} ({@link ConfigCheck} runs them all);
+ * {@code Netconf} is kept unchecked.
  */
 public final class KeaConfigLoader {
 
@@ -72,7 +73,9 @@ public final class KeaConfigLoader {
         }
         JsonNode dhcp4 = root.get("Dhcp4");
         Dhcp4Config model = dhcp4 == null ? null : new Dhcp4Parser(warnings).parse(dhcp4);
-        return new SuiteConfig(sourceOrNull, root, model, List.copyOf(warnings));
+        JsonNode dhcp6 = root.get("Dhcp6");
+        Dhcp6Config model6 = dhcp6 == null || dhcp6.isNull() ? null : new Dhcp6Parser(warnings).parse(dhcp6);
+        return new SuiteConfig(sourceOrNull, root, model, List.copyOf(warnings), model6);
     }
 
     /**

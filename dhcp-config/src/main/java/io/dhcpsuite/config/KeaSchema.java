@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The single table of every key Kea 2.2–2.7 accepts in a {@code Dhcp4} section, scope by scope
- * (from Kea's {@code simple_parser4.cc} keyword tables and the 2.3–2.7 additions), each marked as
+ * The single table of every key Kea 2.2–2.7 accepts in a {@code Dhcp4} and a {@code Dhcp6}
+ * section, scope by scope (from Kea's {@code dhcp4_parser.yy} / {@code dhcp6_parser.yy} keyword
+ * lists and the 2.3–2.7 additions), each marked as
  * implemented by the suite, accepted silently, or accepted with an "accepted but not implemented"
  * warning. The loader validates key names against it before it reads any value, so a typo
  * anywhere, even inside a section the suite ignores, is refused like {@code kea-dhcp4 -t} does.
@@ -83,8 +84,17 @@ final class KeaSchema {
     private static final String[] NETWORK_UNIMPLEMENTED = {
         "store-extended-info", "cache-threshold", "cache-max-age", "offer-lifetime"};
 
+    /** Network4 keys Kea's Network6 does not have (Dhcp6 scopes are derived from the Dhcp4 ones). */
+    private static final String[] NETWORK4_ONLY = {
+        "match-client-id", "authoritative", "next-server", "server-hostname", "boot-file-name", "offer-lifetime"};
+
+    /** Network6 keys beyond the Network4 ones. */
+    private static final String[] NETWORK6_ONLY = {
+        "preferred-lifetime", "min-preferred-lifetime", "max-preferred-lifetime", "rapid-commit", "pd-allocator"};
+
     static final Scope TOP;
     static final Scope DHCP4;
+    static final Scope DHCP6;
 
     static {
         Scope optionData = new Scope("option-data")
@@ -176,6 +186,8 @@ final class KeaSchema {
                 .add(I, "always-include-fqdn", "override-no-update", "override-client-update",
                         "replace-client-name", "generated-prefix", "qualifying-suffix",
                         "hostname-char-set", "hostname-char-replacement");
+        // Kea's Dhcp6 never had always-include-fqdn
+        Scope dhcpDdns6 = derive("dhcp-ddns", dhcpDdns, "always-include-fqdn");
         Scope outputOptions = new Scope("output-options")
                 .add(I, "output", "flush", "maxsize", "maxver", "pattern");
         Scope logger = new Scope("loggers")
@@ -222,17 +234,87 @@ final class KeaSchema {
                         "early-global-reservations-lookup", "reservations-lookup-first",
                         "parked-packet-limit", "stash-agent-options");
 
+        // ---- Dhcp6: the scopes it shares with Dhcp4 above, and its own
+        Scope pdPool = new Scope("pd-pools")
+                .add(I, "prefix", "prefix-len", "delegated-len", "excluded-prefix", "excluded-prefix-len",
+                        "pool-id", "client-class", "client-classes")
+                .list(I, "option-data", optionData)
+                .add(U, "require-client-classes", "evaluate-additional-classes")
+                .add(S, "metadata");
+        Scope reservation6 = new Scope("reservations")
+                .add(I, "hw-address", "duid", "flex-id", "ip-addresses", "prefixes", "hostname", "client-classes")
+                .list(I, "option-data", optionData)
+                .add(U, "excluded-prefixes")
+                .add(S, "metadata");
+        Scope subnet6 = derive("subnet6", subnet, NETWORK4_ONLY, "4o6-interface", "4o6-interface-id", "4o6-subnet")
+                .add(I, NETWORK6_ONLY)
+                .add(I, "interface-id")
+                .list(I, "pd-pools", pdPool)
+                .list(I, "reservations", reservation6);
+        Scope shared6 = derive("shared-networks", shared, NETWORK4_ONLY, "subnet4")
+                .add(I, NETWORK6_ONLY)
+                .add(I, "interface-id")
+                .list(I, "subnet6", subnet6);
+        Scope clientClass6 = new Scope("client-classes")
+                .add(I, "name", "test", "only-if-required", "only-in-additional-list", "valid-lifetime",
+                        "min-valid-lifetime", "max-valid-lifetime", "preferred-lifetime",
+                        "min-preferred-lifetime", "max-preferred-lifetime")
+                .list(I, "option-data", optionData)
+                .add(U, "template-test")
+                .add(S, "metadata");
+        Scope interfaces6 = new Scope("interfaces-config")
+                .add(I, "interfaces", "re-detect")
+                .add(U, "service-sockets-require-all", "service-sockets-max-retries",
+                        "service-sockets-retry-wait-time");
+        Scope serverId = new Scope("server-id")
+                .add(I, "type", "identifier", "htype", "time", "enterprise-id", "persist");
+        Scope compatibility6 = new Scope("compatibility").add(U, "lenient-option-parsing");
+
+        // Dhcp4's global scope with the DHCPv6 keys and scopes in place of the DHCPv4 ones
+        DHCP6 = derive("Dhcp6", DHCP4, NETWORK4_ONLY, "echo-client-id", "stash-agent-options", "subnet4")
+                .add(I, NETWORK6_ONLY)
+                .add(I, "data-directory")
+                .list(I, "subnet6", subnet6)
+                .list(I, "shared-networks", shared6)
+                .list(I, "client-classes", clientClass6)
+                .list(I, "reservations", reservation6)
+                .map(I, "interfaces-config", interfaces6)
+                .map(I, "server-id", serverId)
+                .map(I, "dhcp-ddns", dhcpDdns6)
+                .map(U, "compatibility", compatibility6)
+                .add(U, "mac-sources", "relay-supplied-options");
+
         Scope any = new Scope("any");
         any.free = true;
         TOP = new Scope("")
                 .map(I, "Dhcp4", DHCP4)
-                .map(S, "Dhcp6", any)
+                .map(I, "Dhcp6", DHCP6)
                 .map(S, "DhcpDdns", any)
                 .map(S, "Control-agent", any)
                 .map(S, "Netconf", any);
     }
 
     private KeaSchema() {
+    }
+
+    /**
+     * A scope with the keys of {@code from} but those in {@code drop}; keys added later with the
+     * name of a kept one replace it in place (a Dhcp6 scope replacing its Dhcp4 counterpart).
+     */
+    private static Scope derive(String name, Scope from, String[] drop, String... more) {
+        Scope s = new Scope(name);
+        s.keys.putAll(from.keys);
+        for (String k : drop) {
+            s.keys.remove(k);
+        }
+        for (String k : more) {
+            s.keys.remove(k);
+        }
+        return s;
+    }
+
+    private static Scope derive(String name, Scope from, String... drop) {
+        return derive(name, from, new String[0], drop);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.dhcpsuite.codec.OptionDataCodec;
 import io.dhcpsuite.codec.OptionDefinition;
 import io.dhcpsuite.codec.OptionType;
 import io.dhcpsuite.codec.StandardOptions4;
+import io.dhcpsuite.codec.StandardOptions6;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,9 +13,10 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * {@code option-def} and {@code option-data} at every level: definitions are looked up custom
- * first, then Kea's standard spaces, and each option's data is encoded to its wire bytes here, so
- * a bad value is refused at load with its path and the packet path only copies bytes.
+ * {@code option-def} and {@code option-data} at every level of {@code Dhcp4} or {@code Dhcp6}:
+ * definitions are looked up custom first, then Kea's standard spaces of the family, and each
+ * option's data is encoded to its wire bytes here, so a bad value is refused at load with its
+ * path and the packet path only copies bytes.
  */
 final class OptionParser {
 
@@ -35,6 +37,19 @@ final class OptionParser {
             "docsis3-v4", DOCSIS3_V4,
             "vendor-4491", DOCSIS3_V4);
 
+    /** Kea's DOCSIS3_V6_OPTION_DEFINITIONS: the CableLabs (vendor 4491) DHCPv6 sub-options. */
+    private static final List<OptionDefinition> DOCSIS3_V6 = List.of(
+            OptionDefinition.of("oro", 1, "vendor-4491", OptionType.UINT16, true),
+            OptionDefinition.of("device-type", 2, "vendor-4491", OptionType.STRING, false),
+            OptionDefinition.of("vendor-type", 10, "vendor-4491", OptionType.STRING, false),
+            OptionDefinition.of("tftp-servers", 32, "vendor-4491", OptionType.IPV6_ADDRESS, true),
+            OptionDefinition.of("config-file", 33, "vendor-4491", OptionType.STRING, false),
+            OptionDefinition.of("syslog-servers", 34, "vendor-4491", OptionType.IPV6_ADDRESS, true),
+            OptionDefinition.of("device-id", 36, "vendor-4491", OptionType.BINARY, false),
+            OptionDefinition.of("time-servers", 37, "vendor-4491", OptionType.IPV6_ADDRESS, true),
+            OptionDefinition.of("time-offset", 38, "vendor-4491", OptionType.INT32, false),
+            OptionDefinition.of("cmts-cm-mac", 1026, "vendor-4491", OptionType.BINARY, false));
+
     /**
      * dhcp4 codes an option-def may redefine: those not in Kea 2.2's STANDARD_V4_OPTION_DEFINITIONS,
      * which is what Kea's CfgOptionDef::add checks. 43 is only a last-resort definition there (Kea's
@@ -42,13 +57,68 @@ final class OptionParser {
      */
     private static final Set<Integer> REDEFINABLE = Set.of(43, 121, 143, 151, 152, 153, 154, 155, 156, 157, 162);
 
+    /**
+     * The dhcp6 codes of Kea 2.2's STANDARD_V6_OPTION_DEFINITIONS: an option-def may not redefine
+     * them (Kea's CfgOptionDef::add); a dhcp6 code that became standard later may be.
+     */
+    private static final Set<Integer> KEA22_STANDARD_V6 = Set.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16,
+            17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 36, 37, 38, 39, 40, 41, 42, 43,
+            44, 45, 46, 47, 48, 51, 52, 53, 57, 58, 59, 60, 61, 62, 64, 65, 66, 67, 74, 79, 80, 82, 83, 87, 88, 94,
+            95, 96, 103, 135, 143);
+
     private final List<ConfigWarning> warnings;
+    private final Family family;
     /** Custom definitions by space then code, and by space then name. */
     private final Map<String, Map<Integer, OptionDefinition>> defsByCode = new HashMap<>();
     private final Map<String, Map<String, OptionDefinition>> defsByName = new HashMap<>();
 
     OptionParser(List<ConfigWarning> warnings) {
+        this(warnings, Family.V4);
+    }
+
+    OptionParser(List<ConfigWarning> warnings, Family family) {
         this.warnings = warnings;
+        this.family = family;
+    }
+
+    /** The highest option code of {@code space}: 254 in dhcp4, 255 in other v4 spaces, 65535 in DHCPv6. */
+    private int maxCode(String space) {
+        if (family == Family.V6) {
+            return 65535;
+        }
+        return StandardOptions4.SPACE.equals(space) ? 254 : 255;
+    }
+
+    /** Kea's own definition of {@code space} that {@code match} accepts, or null. */
+    private OptionDefinition standard(String space, Predicate<OptionDefinition> match) {
+        List<OptionDefinition> defs = family == Family.V4 ? KEA_SPACES.getOrDefault(space, List.of())
+                : "docsis3-v6".equals(space) || "vendor-4491".equals(space) ? DOCSIS3_V6
+                : StandardOptions6.definitions(space);
+        for (OptionDefinition std : defs) {
+            if (match.test(std)) {
+                return std;
+            }
+        }
+        return null;
+    }
+
+    /** Refuses an option-def that would replace one of Kea 2.2's standard options of the family. */
+    private void checkNotStandard(KeaJson d, String space, long code, String name) {
+        if (!family.optionSpace.equals(space)) {
+            return;
+        }
+        Predicate<OptionDefinition> fixed = std -> family == Family.V4 ? !REDEFINABLE.contains(std.code())
+                : KEA22_STANDARD_V6.contains(std.code());
+        OptionDefinition std = standard(space, o -> o.code() == code);
+        if ((std != null && fixed.test(std)) || (family == Family.V6 && KEA22_STANDARD_V6.contains((int) code))) {
+            throw d.error("code", "unable to override definition of option '" + code
+                    + "' in standard option space '" + space + "'");
+        }
+        std = standard(space, o -> o.name().equals(name));
+        if (std != null && fixed.test(std)) {
+            throw d.error("name", "unable to override definition of option '" + name
+                    + "' in standard option space '" + space + "'");
+        }
     }
 
     List<OptionDefinition> parseDefs(KeaJson list) {
@@ -61,8 +131,8 @@ final class OptionParser {
             if (!d.has("code")) {
                 throw d.error("missing parameter 'code'");
             }
-            String space = d.string("space", StandardOptions4.SPACE);
-            long code = d.integer("code", 0, 1, StandardOptions4.SPACE.equals(space) ? 254 : 255);
+            String space = d.string("space", family.optionSpace);
+            long code = d.integer("code", 0, 1, maxCode(space));
             String typeName = d.string("type", null);
             if (typeName == null) {
                 throw d.error("missing parameter 'type'");
@@ -90,18 +160,7 @@ final class OptionParser {
             }
             boolean array = d.bool("array", false);
             String encapsulate = d.string("encapsulate", "");
-            if (StandardOptions4.SPACE.equals(space)) {
-                OptionDefinition std = StandardOptions4.byCode((int) code);
-                if (std != null && !REDEFINABLE.contains(std.code())) {
-                    throw d.error("code", "unable to override definition of option '" + code
-                            + "' in standard option space 'dhcp4'");
-                }
-                std = StandardOptions4.byName(name);
-                if (std != null && !REDEFINABLE.contains(std.code())) {
-                    throw d.error("name", "unable to override definition of option '" + name
-                            + "' in standard option space 'dhcp4'");
-                }
-            }
+            checkNotStandard(d, space, code, name);
             Map<Integer, OptionDefinition> byCode = defsByCode.computeIfAbsent(space, k -> new HashMap<>());
             Map<String, OptionDefinition> byName = defsByName.computeIfAbsent(space, k -> new HashMap<>());
             if (byCode.containsKey((int) code)) {
@@ -124,18 +183,10 @@ final class OptionParser {
     }
 
     /** A definition of {@code space} that {@code match} accepts: custom first, then Kea's own. */
-    private static OptionDefinition definition(String space, Map<?, OptionDefinition> custom,
-                                               Predicate<OptionDefinition> match, Object key) {
+    private OptionDefinition definition(String space, Map<?, OptionDefinition> custom,
+                                        Predicate<OptionDefinition> match, Object key) {
         OptionDefinition d = custom == null ? null : custom.get(key);
-        if (d != null) {
-            return d;
-        }
-        for (OptionDefinition std : KEA_SPACES.getOrDefault(space, List.of())) {
-            if (match.test(std)) {
-                return std;
-            }
-        }
-        return null;
+        return d != null ? d : standard(space, match);
     }
 
     private OptionDefinition definitionByCode(String space, int code) {
@@ -146,9 +197,9 @@ final class OptionParser {
         return definition(space, defsByName.get(space), d -> d.name().equals(name), name);
     }
 
-    /** The code of a dhcp4 option name, standard or from option-def, for {@code option[name]} in tests. */
+    /** The code of a dhcp4 (dhcp6) option name, standard or from option-def, for {@code option[name]} in tests. */
     Integer optionCode(String name) {
-        OptionDefinition d = definitionByName(StandardOptions4.SPACE, name);
+        OptionDefinition d = definitionByName(family.optionSpace, name);
         return d == null ? null : d.code();
     }
 
@@ -156,11 +207,17 @@ final class OptionParser {
         List<OptionData> out = new ArrayList<>();
         for (KeaJson o : list.elements()) {
             o.requireMap();
-            String space = o.string("space", StandardOptions4.SPACE);
+            String space = o.string("space", family.optionSpace);
             String name = o.string("name", null);
             Integer code = null;
-            if (o.has("code")) {
-                long max = StandardOptions4.SPACE.equals(space) ? 254 : 255;
+            if (family == Family.V6 && o.has("code")) {
+                // Kea's OptionDataParser: a DHCPv6 code is 16 bits, 0 reserved
+                code = (int) o.integer("code", 0, 0, 65535);
+                if (code == 0) {
+                    throw o.error("code", "invalid option code '0': reserved value");
+                }
+            } else if (o.has("code")) {
+                long max = maxCode(space);
                 long c = o.integer("code", 0, 0, 255);
                 if (c == 0 || c > max) {
                     throw o.error("code", "invalid option code '" + c + "': reserved for "
@@ -209,7 +266,8 @@ final class OptionParser {
                     encoded = hexData(data, o.pathOf("data"));
                 } else {
                     try {
-                        encoded = OptionDataCodec.encode(def, data, true);
+                        encoded = OptionDataCodec.encode(def, family == Family.V6 ? recordFields(def, data, o) : data,
+                                true);
                     } catch (IllegalArgumentException e) {
                         throw o.error("data", e.getMessage());
                     }
@@ -220,6 +278,30 @@ final class OptionParser {
             out.add(new OptionData(name == null ? "" : name, code, space, data, csv, always, never, classes, encoded));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * Kea's OptionDefinition::optionFactory writes one value per field of a record that is not an
+     * array and ignores any further values (all-options.json gives geoconf-civic four); the suite
+     * does the same for DHCPv6, with a warning. A comma written as "\," is not a separator.
+     */
+    private String recordFields(OptionDefinition def, String data, KeaJson o) {
+        if (def.type() != OptionType.RECORD || def.array()) {
+            return data;
+        }
+        int fields = def.recordTypes().size();
+        int seen = 0;
+        for (int i = 0; i < data.length(); i++) {
+            char ch = data.charAt(i);
+            if (ch == '\\') {
+                i++;
+            } else if (ch == ',' && ++seen == fields) {
+                warnings.add(new ConfigWarning(o.pathOf("data"), "option " + def.name() + " has " + fields
+                        + " fields; the values after the " + fields + "th are ignored, as Kea ignores them"));
+                return data.substring(0, i);
+            }
+        }
+        return data;
     }
 
     /** csv-format false: hex digits, optionally with ':' or ' ' separators or a 0x prefix (Kea). */

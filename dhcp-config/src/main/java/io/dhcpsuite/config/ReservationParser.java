@@ -2,6 +2,7 @@ package io.dhcpsuite.config;
 
 import io.dhcpsuite.codec.Ipv4;
 import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,14 +10,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Host {@code reservations}, global or in a subnet: one identifier each (Kea's
- * {@code host-reservation-identifiers} types), normalised to colon hex so lookups compare bytes;
- * duplicates refused as Kea refuses them, and with {@code ip-reservations-unique} (the default)
- * one reservation per address.
+ * Host {@code reservations} of {@code Dhcp4} or {@code Dhcp6}, global or in a subnet: one
+ * identifier each (Kea's {@code host-reservation-identifiers} types of the family), normalised to
+ * colon hex so lookups compare bytes; duplicates refused as Kea refuses them, and with
+ * {@code ip-reservations-unique} (the default) one reservation per address (and, for DHCPv6,
+ * per prefix).
  */
 final class ReservationParser {
 
     static final List<String> IDENTIFIER_TYPES = List.of("hw-address", "duid", "circuit-id", "client-id", "flex-id");
+    /** Kea's HostReservationParser6 identifiers. */
+    static final List<String> IDENTIFIER_TYPES6 = List.of("hw-address", "duid", "flex-id");
 
     private final OptionParser options;
     private final boolean ipReservationsUnique;
@@ -34,26 +38,10 @@ final class ReservationParser {
         List<KeaJson> entries = list.elements();
         for (int i = 0; i < entries.size(); i++) {
             KeaJson r = entries.get(i).requireMap();
-            String idType = null;
-            String idValue = null;
-            for (String t : IDENTIFIER_TYPES) {
-                if (r.has(t)) {
-                    if (idType != null) {
-                        throw r.error(t, "the '" + idType + "' and '" + t + "' are mutually exclusive");
-                    }
-                    idType = t;
-                    idValue = identifier(r.string(t, ""), t, r.pathOf(t));
-                }
-            }
-            if (idType == null) {
-                throw r.error("one of the supported identifiers must be specified for host reservation:"
-                        + " circuit-id, client-id, duid, flex-id, hw-address");
-            }
-            Integer prev = seenIds.putIfAbsent(idType + "=" + idValue, i);
-            if (prev != null) {
-                throw r.error(idType, "a reservation for " + idType + " '" + idValue
-                        + "' already exists at " + list.path() + "[" + prev + "]");
-            }
+            String[] id = identify(r, IDENTIFIER_TYPES, list, seenIds, i);
+            String idType = id[0];
+            String idValue = id[1];
+            Integer prev;
             Integer ip = null;
             if (r.has("ip-address")) {
                 ip = r.ipv4("ip-address");
@@ -83,6 +71,81 @@ final class ReservationParser {
                     "duid".equals(idType) ? idValue : null));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * DHCPv6 reservations: {@code ip-addresses} inside the subnet ({@code subnet} null for global
+     * ones), as Kea's Subnet6ConfigParser checks; {@code prefixes} anywhere.
+     */
+    List<Reservation6> parse6(KeaJson list, Prefix6 subnet) {
+        List<Reservation6> out = new ArrayList<>();
+        Map<String, Integer> seenIds = new HashMap<>();
+        Map<Object, Integer> seenResources = new HashMap<>();
+        List<KeaJson> entries = list.elements();
+        for (int i = 0; i < entries.size(); i++) {
+            KeaJson r = entries.get(i).requireMap();
+            String[] id = identify(r, IDENTIFIER_TYPES6, list, seenIds, i);
+            List<BigInteger> addresses = new ArrayList<>();
+            for (KeaJson a : r.list("ip-addresses")) {
+                BigInteger addr = NetworkParser.address6(a);
+                if (subnet != null && !subnet.contains(addr)) {
+                    throw a.error("specified reservation '" + Prefix6.format(addr)
+                            + "' is not within the IPv6 subnet '" + subnet.text() + "'");
+                }
+                unique(a, addr, Prefix6.format(addr), seenResources, list, i);
+                addresses.add(addr);
+            }
+            List<Prefix6> prefixes = new ArrayList<>();
+            for (KeaJson p : r.list("prefixes")) {
+                Prefix6 prefix = Prefix6.parse(p.asString(), p.path());
+                unique(p, prefix, prefix.text(), seenResources, list, i);
+                prefixes.add(prefix);
+            }
+            String hostname = r.string("hostname", null);
+            List<OptionData> opts = options.parseData(r.at("option-data"));
+            List<String> classes = r.stringList("client-classes");
+            out.add(new Reservation6("duid".equals(id[0]) ? id[1] : null, "hw-address".equals(id[0]) ? id[1] : null,
+                    "flex-id".equals(id[0]) ? id[1] : null, List.copyOf(addresses), List.copyOf(prefixes),
+                    hostname, opts, classes));
+        }
+        return List.copyOf(out);
+    }
+
+    /** With ip-reservations-unique, one reservation per address or prefix in a list. */
+    private void unique(KeaJson at, Object resource, String text, Map<Object, Integer> seen, KeaJson list, int i) {
+        Integer prev = seen.putIfAbsent(resource, i);
+        if (ipReservationsUnique && prev != null && prev != i) {
+            throw at.error("there is already a reservation for " + text + " at " + list.path() + "[" + prev
+                    + "] (ip-reservations-unique is true)");
+        }
+    }
+
+    /**
+     * The one identifier of reservation {@code r} among {@code types} as {type, normalised value},
+     * refused when there is none, more than one, or the same as an earlier entry of {@code list}.
+     */
+    private static String[] identify(KeaJson r, List<String> types, KeaJson list, Map<String, Integer> seenIds, int i) {
+        String idType = null;
+        String idValue = null;
+        for (String t : types) {
+            if (r.has(t)) {
+                if (idType != null) {
+                    throw r.error(t, "the '" + idType + "' and '" + t + "' are mutually exclusive");
+                }
+                idType = t;
+                idValue = identifier(r.string(t, ""), t, r.pathOf(t));
+            }
+        }
+        if (idType == null) {
+            throw r.error("one of the supported identifiers must be specified for host reservation: "
+                    + String.join(", ", types.stream().sorted().toList()));
+        }
+        Integer prev = seenIds.putIfAbsent(idType + "=" + idValue, i);
+        if (prev != null) {
+            throw r.error(idType, "a reservation for " + idType + " '" + idValue
+                    + "' already exists at " + list.path() + "[" + prev + "]");
+        }
+        return new String[] {idType, idValue};
     }
 
     /**

@@ -5,10 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
- * The small global sections of {@code Dhcp4}: interfaces, lease database, reclamation timers,
- * host reservation identifiers, hook libraries and loggers, each with Kea's defaults.
+ * The small global sections of {@code Dhcp4} and {@code Dhcp6}: interfaces, lease database,
+ * reclamation timers, host reservation identifiers, hook libraries, loggers and (DHCPv6) the
+ * server DUID, each with Kea's defaults.
  */
 final class SmallSections {
 
@@ -21,21 +24,7 @@ final class SmallSections {
         }
         List<InterfacesConfig.Interface> out = new ArrayList<>();
         for (KeaJson e : n.list("interfaces")) {
-            String s = e.asString().trim();
-            int slash = s.indexOf('/');
-            String name = slash < 0 ? s : s.substring(0, slash);
-            if (name.isEmpty()) {
-                throw e.error("interface name must not be empty");
-            }
-            Integer addr = null;
-            if (slash >= 0) {
-                try {
-                    addr = Ipv4.parse(s.substring(slash + 1));
-                } catch (IllegalArgumentException ex) {
-                    throw e.error("Failed to select interface: " + ex.getMessage());
-                }
-            }
-            out.add(new InterfacesConfig.Interface(name, addr));
+            interfaceEntry(e, Ipv4::parse, (name, addr) -> out.add(new InterfacesConfig.Interface(name, addr)));
         }
         String type = n.string("dhcp-socket-type", "raw");
         if (!type.equals("raw") && !type.equals("udp")) {
@@ -43,6 +32,59 @@ final class SmallSections {
         }
         n.bool("re-detect", true);
         return new InterfacesConfig(List.copyOf(out), type);
+    }
+
+    /** {@code interfaces-config} of {@code Dhcp6}: names, optionally with a unicast address after the slash. */
+    static InterfacesConfig6 interfaces6(KeaJson n) {
+        List<InterfacesConfig6.Interface> out = new ArrayList<>();
+        for (KeaJson e : n.list("interfaces")) {
+            interfaceEntry(e, Prefix6::address, (name, addr) -> out.add(new InterfacesConfig6.Interface(name, addr)));
+        }
+        return new InterfacesConfig6(List.copyOf(out), n.bool("re-detect", true));
+    }
+
+    /** One {@code interfaces} entry, {@code name} or {@code name/address}, handed to {@code sink}. */
+    private static <A> void interfaceEntry(KeaJson e, Function<String, A> address, BiConsumer<String, A> sink) {
+        String s = e.asString().trim();
+        int slash = s.indexOf('/');
+        String name = slash < 0 ? s : s.substring(0, slash);
+        if (name.isEmpty()) {
+            throw e.error("interface name must not be empty");
+        }
+        A addr = null;
+        if (slash >= 0) {
+            try {
+                addr = address.apply(s.substring(slash + 1));
+            } catch (IllegalArgumentException ex) {
+                throw e.error("Failed to select interface: " + ex.getMessage());
+            }
+        }
+        sink.accept(name, addr);
+    }
+
+    /**
+     * {@code server-id} as Kea's DUIDConfigParser reads it: {@code type} LLT, EN or LL (LLT when
+     * the map is absent), {@code identifier} in hex, {@code htype} 16 bits, {@code time} and
+     * {@code enterprise-id} 32 bits.
+     */
+    static ServerId serverId(KeaJson n) {
+        if (n.isMissing()) {
+            return ServerId.DEFAULTS;
+        }
+        String type = n.requiredString("type");
+        if (!List.of("LLT", "EN", "LL").contains(type)) {
+            throw n.error("type", "unsupported DUID type '" + type + "'. Expected: LLT, EN or LL");
+        }
+        String id = n.string("identifier", "").trim();
+        if (!id.isEmpty()) {
+            byte[] bytes = ReservationParser.hexBytes(id);
+            if (bytes == null) {
+                throw n.error("identifier", "'" + id + "' is not valid hex");
+            }
+            id = ReservationParser.identifier(id, "duid", n.pathOf("identifier"));
+        }
+        return new ServerId(type, id, (int) n.integer("htype", 0, 0, 65535), n.integer("time", 0, 0, Inherited.UINT32_MAX),
+                n.integer("enterprise-id", 0, 0, Inherited.UINT32_MAX), n.bool("persist", true));
     }
 
     static LeaseDatabase leaseDatabase(KeaJson n) {
@@ -100,15 +142,24 @@ final class SmallSections {
     }
 
     static List<String> hostReservationIdentifiers(KeaJson global) {
+        return hostReservationIdentifiers(global, Family.V4);
+    }
+
+    /** Kea's defaults: hw-address, duid, circuit-id, client-id (DHCPv4); hw-address, duid (DHCPv6). */
+    static List<String> hostReservationIdentifiers(KeaJson global, Family family) {
         String key = "host-reservation-identifiers";
         if (!global.has(key)) {
-            return List.of("hw-address", "duid", "circuit-id", "client-id");
+            return family == Family.V4 ? List.of("hw-address", "duid", "circuit-id", "client-id")
+                    : List.of("hw-address", "duid");
         }
+        List<String> allowed = family == Family.V4 ? ReservationParser.IDENTIFIER_TYPES
+                : ReservationParser.IDENTIFIER_TYPES6;
         List<String> out = global.stringList(key);
         for (int i = 0; i < out.size(); i++) {
-            if (!ReservationParser.IDENTIFIER_TYPES.contains(out.get(i))) {
+            if (!allowed.contains(out.get(i))) {
                 throw global.error(key + "[" + i + "]", "unsupported identifier '" + out.get(i)
-                        + "': use hw-address, duid, circuit-id, client-id or flex-id");
+                        + "': use " + String.join(", ", allowed.subList(0, allowed.size() - 1)) + " or "
+                        + allowed.get(allowed.size() - 1));
             }
         }
         return out;

@@ -76,6 +76,24 @@ class ConfigCheckTest {
     }
 
     @Test
+    void checksADhcp6SectionAsKeaDhcp6DoesAndSaysItIsNotServed(@TempDir Path dir) throws Exception {
+        assertThat(check(dir, """
+                { "Dhcp6": { "subnet6": [ { "id": 1, "subnet": "2001:db8:1::/64",
+                  "pd-pools": [ { "prefix": "2001:db8:8::", "prefix-len": 56, "delegated-len": 48 } ] } ] } }
+                """)).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("ERROR Dhcp6/subnet6[0]/pd-pools[0]/delegated-len: Delegated length (48)"
+                + " must be longer than or equal to prefix length (56)" + System.lineSeparator());
+
+        err.reset();
+        assertThat(check(dir, """
+                { "Dhcp6": { "subnet6": [ { "id": 1, "subnet": "2001:db8:1::/64", "rapid-commit": true,
+                  "pools": [ { "pool": "2001:db8:1::/80" } ] } ] } }
+                """)).isZero();
+        assertThat(err.toString()).contains("WARN Dhcp6: DHCPv6 is not served yet");
+        assertThat(out.toString()).isEqualTo("Syntax check OK" + System.lineSeparator());
+    }
+
+    @Test
     void warnsWhenNoSectionIsForTheSuite(@TempDir Path dir) throws Exception {
         assertThat(check(dir, "{ \"Netconf\": {} }")).isZero();
         assertThat(err.toString()).contains("no Dhcp4, DhcpDdns or Control-agent section");

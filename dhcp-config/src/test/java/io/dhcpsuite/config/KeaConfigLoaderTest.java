@@ -208,9 +208,10 @@ class KeaConfigLoaderTest {
 
     @Test
     void keepsOtherSectionsRawAndDhcp4NullWhenAbsent() {
-        SuiteConfig c = KeaConfigLoader.parse("{ \"Dhcp6\": { \"anything\": 1 }, \"DhcpDdns\": {}, \"Control-agent\": {} }", null);
+        SuiteConfig c = KeaConfigLoader.parse("{ \"Netconf\": { \"anything\": 1 }, \"DhcpDdns\": {}, \"Control-agent\": {} }", null);
         assertThat(c.dhcp4()).isNull();
-        assertThat(c.raw().get("Dhcp6").get("anything").asInt()).isEqualTo(1);
+        assertThat(c.dhcp6()).isNull();
+        assertThat(c.raw().get("Netconf").get("anything").asInt()).isEqualTo(1);
     }
 
     @Test

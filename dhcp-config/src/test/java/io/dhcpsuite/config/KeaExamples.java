@@ -1,5 +1,9 @@
 package io.dhcpsuite.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code /opt/lib}, interfaces {@code eth0} and {@code eth1}, TLS and credential files. Before
  * either tool sees a file, {@link #adapt} points those at this machine (a hook library Kea ships
  * is taken from Kea's hooks directory, one it does not ship, such as a premium hook, is left out;
- * interfaces become {@code lo}; TLS and credential files are created with placeholder content),
+ * interfaces become {@code lo}, also in {@code Dhcp6}; TLS and credential files are created with
+ * placeholder content),
  * so both judge the configuration and not the machine. Nothing else is changed.
  */
 final class KeaExamples {
@@ -32,8 +37,8 @@ final class KeaExamples {
     static final Path EXAMPLES = Path.of("/usr/share/doc/kea/examples");
     static final Path HOOKS = Path.of("/usr/lib/x86_64-linux-gnu/kea/hooks");
     /** Example directory → the Kea daemon whose {@code -t} checks it. */
-    static final Map<String, String> TOOLS = Map.of("kea4", "kea-dhcp4", "ddns", "kea-dhcp-ddns",
-            "agent", "kea-ctrl-agent");
+    static final Map<String, String> TOOLS = Map.of("kea4", "kea-dhcp4", "kea6", "kea-dhcp6",
+            "ddns", "kea-dhcp-ddns", "agent", "kea-ctrl-agent");
     static final JsonMapper JSON = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_YAML_COMMENTS,
                     JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_LEADING_DECIMAL_POINT_FOR_NUMBERS)
@@ -42,8 +47,29 @@ final class KeaExamples {
     private KeaExamples() {
     }
 
+    /**
+     * The example passes both Kea's {@code -t} and the suite's check as shipped (adapted);
+     * mutated, both refuse it, and the suite's message starts with {@code message}.
+     */
+    static void bothRefuse(Path work, String dir, String file, Consumer<ObjectNode> mutation, String message)
+            throws Exception {
+        Path original = EXAMPLES.resolve(dir).resolve(file);
+        String tool = TOOLS.get(dir);
+        Path adapted = adapt(original, work);
+        assertThat(keaCheck(tool, adapted, work).accepted()).as("%s accepts %s", tool, file).isTrue();
+        ConfigCheck.check(adapted);
+
+        Path mutated = adapt(original, work, mutation);
+        KeaVerdict kea = keaCheck(tool, mutated, work);
+        if (kea.accepted()) {
+            fail(tool + " accepts the mutated " + file + ": " + Files.readString(mutated));
+        }
+        assertThatThrownBy(() -> ConfigCheck.check(mutated)).as("Kea says: %s", keaError(kea.output()))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith(message);
+    }
+
     static boolean installed() {
-        return Files.isDirectory(EXAMPLES.resolve("kea4"));
+        return Files.isDirectory(EXAMPLES.resolve("kea4")) && Files.isDirectory(EXAMPLES.resolve("kea6"));
     }
 
     static List<Path> files(String dir) throws IOException {
@@ -89,14 +115,17 @@ final class KeaExamples {
     /** As {@link #adapt(Path, Path)}, then {@code mutation} applied to the document. */
     static Path adapt(Path original, Path work, Consumer<ObjectNode> mutation) throws IOException {
         ObjectNode root = (ObjectNode) JSON.readTree(Files.readString(original));
-        for (String section : List.of("Dhcp4", "DhcpDdns", "Control-agent")) {
+        for (String section : List.of("Dhcp4", "Dhcp6", "DhcpDdns", "Control-agent")) {
             JsonNode s = root.get(section);
             if (s instanceof ObjectNode o) {
                 hooks(o);
             }
         }
         if (root.get("Dhcp4") instanceof ObjectNode d4) {
-            interfaces(d4);
+            interfaces(d4, "subnet4");
+        }
+        if (root.get("Dhcp6") instanceof ObjectNode d6) {
+            interfaces(d6, "subnet6");
         }
         if (root.get("Control-agent") instanceof ObjectNode ca) {
             agentFiles(ca, work);
@@ -123,8 +152,9 @@ final class KeaExamples {
         section.set("hooks-libraries", kept);
     }
 
-    private static void interfaces(ObjectNode d4) {
-        if (d4.get("interfaces-config") instanceof ObjectNode ic && ic.get("interfaces") instanceof ArrayNode list) {
+    /** Interfaces become {@code lo}, without the unicast address a Dhcp6 entry may name. */
+    private static void interfaces(ObjectNode section, String subnetKey) {
+        if (section.get("interfaces-config") instanceof ObjectNode ic && ic.get("interfaces") instanceof ArrayNode list) {
             ArrayNode lo = list.arrayNode();
             boolean any = false;
             for (JsonNode i : list) {
@@ -138,10 +168,10 @@ final class KeaExamples {
             ic.set("interfaces", lo);
         }
         List<JsonNode> networks = new ArrayList<>();
-        d4.path("subnet4").forEach(networks::add);
-        for (JsonNode net : d4.path("shared-networks")) {
+        section.path(subnetKey).forEach(networks::add);
+        for (JsonNode net : section.path("shared-networks")) {
             networks.add(net);
-            net.path("subnet4").forEach(networks::add);
+            net.path(subnetKey).forEach(networks::add);
         }
         for (JsonNode n : networks) {
             if (n instanceof ObjectNode o && o.has("interface")) {

@@ -1,6 +1,7 @@
 package io.dhcpsuite.config.expr;
 
 import io.dhcpsuite.codec.Ipv4;
+import io.dhcpsuite.codec.Ipv6;
 import io.dhcpsuite.codec.OptionDefinition;
 import io.dhcpsuite.codec.StandardOptions4;
 import java.io.ByteArrayOutputStream;
@@ -13,8 +14,8 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * Compiles Kea's client classification expressions (the common DHCPv4 subset of Kea's
- * {@code eval} grammar). As in Kea, every value is a byte string: string literals are their
+ * Compiles Kea's client classification expressions (the common subset of Kea's {@code eval}
+ * grammar, for DHCPv4 and DHCPv6). As in Kea, every value is a byte string: string literals are their
  * bytes, {@code 0x..} hex literals and IPv4 literals are binary, integers are 4 bytes big-endian
  * (Kea's {@code TokenInteger}, so {@code pkt4.msgtype == 1} holds), and {@code ==} compares
  * byte for byte. {@code .exists} and {@code member()} are the boolean leaves; {@code not},
@@ -24,8 +25,12 @@ import java.util.function.Predicate;
  * {@code pkt4.mac|hlen|htype|ciaddr|giaddr|yiaddr|siaddr|msgtype|transid},
  * {@code pkt.len|src|dst}, {@code substring(s, start, length|'all')}, {@code concat(a, b)},
  * {@code ifelse(cond, a, b)}, {@code hexstring(s, sep)}, {@code lcase(s)}, {@code ucase(s)},
- * {@code split(s, delims, field)}, {@code member('class')}. Not supported: {@code pkt.iface},
- * {@code relay6}, {@code vendor}/{@code vendor-class}, the integer-to-text converters.
+ * {@code split(s, delims, field)}, {@code member('class')}; for DHCPv6 instead of the v4 fields
+ * {@code option[code]} with 16-bit codes, {@code relay6[nest].option[code].hex|text|exists},
+ * {@code relay6[nest].peeraddr|linkaddr}, {@code pkt6.msgtype|transid}, {@code pkt.iface},
+ * {@code vendor} and {@code vendor-class} (options 17 and 16) and IPv6 literals (see
+ * {@link Dialect}). Not supported: {@code pkt.iface}, {@code vendor} and {@code vendor-class} in
+ * DHCPv4, the integer-to-text converters.
  */
 public final class ClassExpressions {
 
@@ -54,27 +59,54 @@ public final class ClassExpressions {
      */
     public static ClassExpression compile(String test, Function<String, Integer> optionCode,
                                           Predicate<String> classDefined) {
-        Parser p = new Parser(Lexer.tokens(test), optionCode, classDefined);
-        Bool b = p.parseBool();
-        p.expectEnd();
+        Bool<PacketView> b = parse(test, Dialect.V4, optionCode, classDefined);
         return b::test;
+    }
+
+    /**
+     * Compiles a DHCPv6 {@code test}: option names resolve through {@code optionCode} (the dhcp6
+     * space), {@code member()} through {@code classDefined}.
+     *
+     * @throws IllegalArgumentException with the column of the problem
+     */
+    public static ClassExpression6 compile6(String test, Function<String, Integer> optionCode,
+                                            Predicate<String> classDefined) {
+        Bool<PacketView6> b = parse(test, Dialect.V6, optionCode, classDefined);
+        return b::test;
+    }
+
+    private static <P> Bool<P> parse(String test, Dialect<P> dialect, Function<String, Integer> optionCode,
+                                     Predicate<String> classDefined) {
+        Parser<P> p = new Parser<>(Lexer.tokens(test, dialect.ipv6Literals()), dialect, optionCode, classDefined);
+        Bool<P> b = p.parseBool();
+        p.expectEnd();
+        return b;
     }
 
     // ---------------------------------------------------------------- AST
 
-    /** A boolean node. */
+    /** A boolean node over packets of type {@code P}. */
     @FunctionalInterface
-    interface Bool {
-        boolean test(PacketView pkt, Set<String> classes);
+    interface Bool<P> {
+        boolean test(P pkt, Set<String> classes);
     }
 
-    /** A byte-string node. */
+    /** A byte-string node over packets of type {@code P}. */
     @FunctionalInterface
-    interface Str {
-        byte[] eval(PacketView pkt, Set<String> classes);
+    interface Str<P> {
+        byte[] eval(P pkt, Set<String> classes);
     }
 
-    private static final byte[] EMPTY = new byte[0];
+    static final byte[] EMPTY = new byte[0];
+
+    /** An IPv6 literal's bytes, or null. */
+    static byte[] ipv6(String text) {
+        try {
+            return Ipv6.parse(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
 
     static byte[] int32(long v) {
         return new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
@@ -153,7 +185,7 @@ public final class ClassExpressions {
 
     // ---------------------------------------------------------------- lexer
 
-    enum Kind { STRING, HEX, IP, INT, IDENT, LPAREN, RPAREN, LBRACKET, RBRACKET, COMMA, DOT, EQ, END }
+    enum Kind { STRING, HEX, IP, IP6, INT, IDENT, LPAREN, RPAREN, LBRACKET, RBRACKET, COMMA, DOT, EQ, END }
 
     record Token(Kind kind, String text, int column) {
         String show() {
@@ -166,6 +198,11 @@ public final class ClassExpressions {
         }
 
         static List<Token> tokens(String s) {
+            return tokens(s, false);
+        }
+
+        /** {@code ipv6}: IPv6 literals ({@code 2001:db8::1}, {@code ::1}, {@code fe80::1}) are tokens. */
+        static List<Token> tokens(String s, boolean ipv6) {
             if (s == null) {
                 throw new IllegalArgumentException("empty expression");
             }
@@ -175,8 +212,16 @@ public final class ClassExpressions {
             while (i < n) {
                 char c = s.charAt(i);
                 int col = i + 1;
+                int v6end = ipv6 ? ipv6Literal(s, i) : -1;
                 if (Character.isWhitespace(c)) {
                     i++;
+                } else if (v6end > 0) {
+                    String text = s.substring(i, v6end);
+                    if (ipv6(text) == null) {
+                        throw new IllegalArgumentException("invalid IPv6 address '" + text + "' at column " + col);
+                    }
+                    out.add(new Token(Kind.IP6, text, col));
+                    i = v6end;
                 } else if (c == '\'') {
                     int end = s.indexOf('\'', i + 1);
                     if (end < 0) {
@@ -236,52 +281,62 @@ public final class ClassExpressions {
             out.add(new Token(Kind.END, "", n + 1));
             return out;
         }
+
+        /** The end of an IPv6 literal starting at {@code i} (a run of hex digits, ':' and '.' with a ':'), or -1. */
+        private static int ipv6Literal(String s, int i) {
+            int j = i;
+            boolean colon = false;
+            while (j < s.length() && (Character.digit(s.charAt(j), 16) >= 0 || s.charAt(j) == ':' || s.charAt(j) == '.')) {
+                colon |= s.charAt(j) == ':';
+                j++;
+            }
+            // "0x..." is a hex literal, and an identifier goes on with letters beyond a-f
+            boolean identGoesOn = j < s.length() && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '_');
+            return colon && !identGoesOn && !s.startsWith("0x", i) && !s.startsWith("0X", i) ? j : -1;
+        }
     }
 
     // ---------------------------------------------------------------- parser
 
-    static final class Parser {
+    /** The grammar both families share; {@link Dialect} adds each family's packet terms. */
+    static final class Parser<P> {
         private final List<Token> tokens;
+        private final Dialect<P> dialect;
         private final Function<String, Integer> optionCode;
         private final Predicate<String> classDefined;
         private int pos;
 
-        Parser(List<Token> tokens, Function<String, Integer> optionCode, Predicate<String> classDefined) {
+        Parser(List<Token> tokens, Dialect<P> dialect, Function<String, Integer> optionCode,
+               Predicate<String> classDefined) {
             this.tokens = tokens;
+            this.dialect = dialect;
             this.optionCode = optionCode;
             this.classDefined = classDefined;
         }
 
-        private Token peek() {
+        Token peek() {
             return tokens.get(pos);
         }
 
-        private Token next() {
+        Token next() {
             return tokens.get(pos++);
         }
 
-        private boolean atWord(String w) {
+        boolean atWord(String w) {
             Token t = peek();
             return t.kind() == Kind.IDENT && t.text().equals(w);
         }
 
-        private static IllegalArgumentException unexpected(Token t) {
+        static IllegalArgumentException unexpected(Token t) {
             return new IllegalArgumentException("unexpected token " + t.show() + " at column " + t.column());
         }
 
-        private Token expect(Kind k) {
+        Token expect(Kind k) {
             Token t = next();
             if (t.kind() != k) {
                 throw unexpected(t);
             }
             return t;
-        }
-
-        private void expectWord(String w) {
-            Token t = next();
-            if (t.kind() != Kind.IDENT || !t.text().equals(w)) {
-                throw unexpected(t);
-            }
         }
 
         void expectEnd() {
@@ -290,42 +345,42 @@ public final class ClassExpressions {
             }
         }
 
-        Bool parseBool() {
-            Bool left = parseAnd();
+        Bool<P> parseBool() {
+            Bool<P> left = parseAnd();
             while (atWord("or")) {
                 next();
-                Bool l = left;
-                Bool r = parseAnd();
+                Bool<P> l = left;
+                Bool<P> r = parseAnd();
                 left = (p, c) -> l.test(p, c) || r.test(p, c);
             }
             return left;
         }
 
-        private Bool parseAnd() {
-            Bool left = parseNot();
+        private Bool<P> parseAnd() {
+            Bool<P> left = parseNot();
             while (atWord("and")) {
                 next();
-                Bool l = left;
-                Bool r = parseNot();
+                Bool<P> l = left;
+                Bool<P> r = parseNot();
                 left = (p, c) -> l.test(p, c) && r.test(p, c);
             }
             return left;
         }
 
-        private Bool parseNot() {
+        private Bool<P> parseNot() {
             if (atWord("not")) {
                 next();
-                Bool b = parseNot();
+                Bool<P> b = parseNot();
                 return (p, c) -> !b.test(p, c);
             }
             return parsePrimaryBool();
         }
 
-        private Bool parsePrimaryBool() {
+        private Bool<P> parsePrimaryBool() {
             Token t = peek();
             if (t.kind() == Kind.LPAREN) {
                 next();
-                Bool b = parseBool();
+                Bool<P> b = parseBool();
                 expect(Kind.RPAREN);
                 return b;
             }
@@ -340,31 +395,29 @@ public final class ClassExpressions {
                 }
                 return (p, c) -> c != null && c.contains(cls);
             }
-            Object left = parseTerm(true);
-            if (left instanceof Bool b) {
-                return b;
+            Term<P> left = parseTerm(true);
+            if (left.bool() != null) {
+                return left.bool();
             }
-            Str l = (Str) left;
+            Str<P> l = left.str();
             if (peek().kind() != Kind.EQ) {
                 throw unexpected(peek());
             }
             next();
-            Str r = parseString();
+            Str<P> r = parseString();
             return (p, c) -> Arrays.equals(l.eval(p, c), r.eval(p, c));
         }
 
-        Str parseString() {
-            Object o = parseTerm(false);
-            return (Str) o;
+        Str<P> parseString() {
+            return parseTerm(false).str();
         }
 
         /** A string term, or (when {@code boolAllowed}) a {@code .exists} leaf. */
-        private Object parseTerm(boolean boolAllowed) {
+        private Term<P> parseTerm(boolean boolAllowed) {
             Token t = next();
             switch (t.kind()) {
                 case STRING -> {
-                    byte[] v = t.text().getBytes(StandardCharsets.UTF_8);
-                    return (Str) (p, c) -> v;
+                    return constant(t.text().getBytes(StandardCharsets.UTF_8));
                 }
                 case HEX -> {
                     String h = t.text().length() % 2 == 1 ? "0" + t.text() : t.text();
@@ -372,11 +425,13 @@ public final class ClassExpressions {
                     for (int i = 0; i < v.length; i++) {
                         v[i] = (byte) Integer.parseInt(h.substring(2 * i, 2 * i + 2), 16);
                     }
-                    return (Str) (p, c) -> v;
+                    return constant(v);
                 }
                 case IP -> {
-                    byte[] v = Ipv4.toBytes(Ipv4.parse(t.text()));
-                    return (Str) (p, c) -> v;
+                    return constant(Ipv4.toBytes(Ipv4.parse(t.text())));
+                }
+                case IP6 -> {
+                    return constant(ipv6(t.text()));
                 }
                 case INT -> {
                     long value = parseLong(t);
@@ -384,17 +439,21 @@ public final class ClassExpressions {
                         throw new IllegalArgumentException("integer " + t.text() + " at column " + t.column()
                                 + " is not in 0..4294967295");
                     }
-                    byte[] v = int32(value);
-                    return (Str) (p, c) -> v;
+                    return constant(int32(value));
                 }
                 case IDENT -> {
-                    return identTerm(t, boolAllowed);
+                    Term<P> own = dialect.term(t, this, boolAllowed);
+                    return own != null ? own : identTerm(t, boolAllowed);
                 }
                 default -> throw unexpected(t);
             }
         }
 
-        private static long parseLong(Token t) {
+        private static <P> Term<P> constant(byte[] v) {
+            return Term.of((p, c) -> v);
+        }
+
+        static long parseLong(Token t) {
             try {
                 return Long.parseLong(t.text());
             } catch (NumberFormatException e) {
@@ -411,21 +470,15 @@ public final class ClassExpressions {
             return (int) v;
         }
 
-        private Object identTerm(Token t, boolean boolAllowed) {
+        private Term<P> identTerm(Token t, boolean boolAllowed) {
             switch (t.text()) {
-                case "option", "relay4" -> {
-                    boolean relay = t.text().equals("relay4");
+                case "option" -> {
                     expect(Kind.LBRACKET);
                     Token code = next();
                     int c;
                     if (code.kind() == Kind.INT) {
-                        long v = parseLong(code);
-                        if (v < 0 || v > 255) {
-                            throw new IllegalArgumentException("option code " + v + " at column " + code.column()
-                                    + " is not in 0..255");
-                        }
-                        c = (int) v;
-                    } else if (code.kind() == Kind.IDENT && !relay) {
+                        c = optionCodeArg(code);
+                    } else if (code.kind() == Kind.IDENT) {
                         Integer resolved = optionCode.apply(code.text());
                         if (resolved == null) {
                             throw new IllegalArgumentException("option '" + code.text() + "' at column " + code.column()
@@ -436,61 +489,29 @@ public final class ClassExpressions {
                         throw unexpected(code);
                     }
                     expect(Kind.RBRACKET);
-                    expect(Kind.DOT);
-                    Token field = expect(Kind.IDENT);
-                    int oc = c;
-                    switch (field.text()) {
-                        case "hex", "text" -> {
-                            return relay
-                                    ? (Str) (p, cl) -> orEmpty(p.relayAgentSubOption(oc))
-                                    : (Str) (p, cl) -> orEmpty(p.option(oc));
-                        }
-                        case "exists" -> {
-                            if (!boolAllowed) {
-                                throw new IllegalArgumentException("'.exists' is a condition, not a value, at column "
-                                        + field.column());
-                            }
-                            return relay
-                                    ? (Bool) (p, cl) -> p.relayAgentSubOption(oc) != null
-                                    : (Bool) (p, cl) -> p.option(oc) != null;
-                        }
-                        default -> throw unexpected(field);
-                    }
-                }
-                case "pkt4" -> {
-                    expect(Kind.DOT);
-                    Token f = expect(Kind.IDENT);
-                    return switch (f.text()) {
-                        case "mac" -> (Str) (p, c) -> {
-                            byte[] hw = p.hwAddress();
-                            return hw == null ? EMPTY : hw;
-                        };
-                        case "hlen" -> (Str) (p, c) -> int32(p.hlen());
-                        case "htype" -> (Str) (p, c) -> int32(p.hwType());
-                        case "ciaddr" -> (Str) (p, c) -> Ipv4.toBytes(p.ciaddr());
-                        case "giaddr" -> (Str) (p, c) -> Ipv4.toBytes(p.giaddr());
-                        case "yiaddr" -> (Str) (p, c) -> Ipv4.toBytes(p.yiaddr());
-                        case "siaddr" -> (Str) (p, c) -> Ipv4.toBytes(p.siaddr());
-                        case "msgtype" -> (Str) (p, c) -> int32(p.messageType());
-                        case "transid" -> (Str) (p, c) -> int32(p.transactionId());
-                        default -> throw new IllegalArgumentException("unsupported field pkt4." + f.text()
-                                + " at column " + f.column());
-                    };
+                    return optionField(boolAllowed, p -> dialect.option(p, c));
                 }
                 case "pkt" -> {
                     expect(Kind.DOT);
                     Token f = expect(Kind.IDENT);
                     return switch (f.text()) {
-                        case "len" -> (Str) (p, c) -> int32(p.length());
-                        case "src" -> (Str) (p, c) -> Ipv4.toBytes(p.remoteAddress());
-                        case "dst" -> (Str) (p, c) -> Ipv4.toBytes(p.localAddress());
+                        case "len" -> Term.of((p, c) -> int32(dialect.length(p)));
+                        case "src" -> Term.of((p, c) -> dialect.source(p));
+                        case "dst" -> Term.of((p, c) -> dialect.destination(p));
+                        case "iface" -> {
+                            if (!dialect.hasInterfaceName()) {
+                                throw new IllegalArgumentException("unsupported field pkt." + f.text()
+                                        + " at column " + f.column());
+                            }
+                            yield Term.of((p, c) -> dialect.interfaceName(p).getBytes(StandardCharsets.UTF_8));
+                        }
                         default -> throw new IllegalArgumentException("unsupported field pkt." + f.text()
                                 + " at column " + f.column());
                     };
                 }
                 case "substring" -> {
                     expect(Kind.LPAREN);
-                    Str s = parseString();
+                    Str<P> s = parseString();
                     expect(Kind.COMMA);
                     int start = intArg();
                     expect(Kind.COMMA);
@@ -506,66 +527,109 @@ public final class ClassExpressions {
                     }
                     expect(Kind.RPAREN);
                     Integer len = length;
-                    return (Str) (p, c) -> {
+                    return Term.of((p, c) -> {
                         byte[] v = s.eval(p, c);
                         return substring(v, start, len == null ? v.length : len);
-                    };
+                    });
                 }
                 case "concat" -> {
                     expect(Kind.LPAREN);
-                    Str a = parseString();
+                    Str<P> a = parseString();
                     expect(Kind.COMMA);
-                    Str b = parseString();
+                    Str<P> b = parseString();
                     expect(Kind.RPAREN);
-                    return (Str) (p, c) -> {
+                    return Term.of((p, c) -> {
                         byte[] x = a.eval(p, c);
                         byte[] y = b.eval(p, c);
                         byte[] r = Arrays.copyOf(x, x.length + y.length);
                         System.arraycopy(y, 0, r, x.length, y.length);
                         return r;
-                    };
+                    });
                 }
                 case "ifelse" -> {
                     expect(Kind.LPAREN);
-                    Bool cond = parseBool();
+                    Bool<P> cond = parseBool();
                     expect(Kind.COMMA);
-                    Str a = parseString();
+                    Str<P> a = parseString();
                     expect(Kind.COMMA);
-                    Str b = parseString();
+                    Str<P> b = parseString();
                     expect(Kind.RPAREN);
-                    return (Str) (p, c) -> cond.test(p, c) ? a.eval(p, c) : b.eval(p, c);
+                    return Term.of((p, c) -> cond.test(p, c) ? a.eval(p, c) : b.eval(p, c));
                 }
                 case "hexstring" -> {
                     expect(Kind.LPAREN);
-                    Str a = parseString();
+                    Str<P> a = parseString();
                     expect(Kind.COMMA);
-                    Str sep = parseString();
+                    Str<P> sep = parseString();
                     expect(Kind.RPAREN);
-                    return (Str) (p, c) -> hexstring(a.eval(p, c), sep.eval(p, c));
+                    return Term.of((p, c) -> hexstring(a.eval(p, c), sep.eval(p, c)));
                 }
                 case "lcase", "ucase" -> {
                     boolean upper = t.text().equals("ucase");
                     expect(Kind.LPAREN);
-                    Str a = parseString();
+                    Str<P> a = parseString();
                     expect(Kind.RPAREN);
-                    return (Str) (p, c) -> changeCase(a.eval(p, c), upper);
+                    return Term.of((p, c) -> changeCase(a.eval(p, c), upper));
                 }
                 case "split" -> {
                     expect(Kind.LPAREN);
-                    Str a = parseString();
+                    Str<P> a = parseString();
                     expect(Kind.COMMA);
-                    Str delims = parseString();
+                    Str<P> delims = parseString();
                     expect(Kind.COMMA);
                     int field = intArg();
                     expect(Kind.RPAREN);
-                    return (Str) (p, c) -> split(a.eval(p, c), delims.eval(p, c), field);
+                    return Term.of((p, c) -> split(a.eval(p, c), delims.eval(p, c), field));
                 }
                 default -> throw unexpected(t);
             }
         }
 
-        private static byte[] orEmpty(byte[] b) {
+        /** An option code in the family's range (0..255 for DHCPv4, 0..65535 for DHCPv6). */
+        int optionCodeArg(Token code) {
+            long v = parseLong(code);
+            if (v < 0 || v > dialect.maxOptionCode()) {
+                throw new IllegalArgumentException("option code " + v + " at column " + code.column()
+                        + " is not in 0.." + dialect.maxOptionCode());
+            }
+            return (int) v;
+        }
+
+        /**
+         * {@code .hex}, {@code .text} or {@code .exists} after an option reference: the payload
+         * {@code payload} finds (null when absent).
+         */
+        Term<P> optionField(boolean boolAllowed, Function<P, byte[]> payload) {
+            expect(Kind.DOT);
+            Token field = expect(Kind.IDENT);
+            switch (field.text()) {
+                case "hex", "text" -> {
+                    return Term.of((p, cl) -> orEmpty(payload.apply(p)));
+                }
+                case "exists" -> {
+                    if (!boolAllowed) {
+                        throw new IllegalArgumentException("'.exists' is a condition, not a value, at column "
+                                + field.column());
+                    }
+                    return Term.ofBool((p, cl) -> payload.apply(p) != null);
+                }
+                default -> throw unexpected(field);
+            }
+        }
+
+        static byte[] orEmpty(byte[] b) {
             return b == null ? EMPTY : b;
+        }
+    }
+
+    /** A parsed term: a byte string, or a boolean leaf ({@code .exists}). */
+    record Term<P>(Str<P> str, Bool<P> bool) {
+        static <P> Term<P> of(Str<P> s) {
+            return new Term<>(s, null);
+        }
+
+        static <P> Term<P> ofBool(Bool<P> b) {
+            return new Term<>(null, b);
         }
     }
 }
