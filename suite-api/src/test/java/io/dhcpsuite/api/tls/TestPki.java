@@ -97,11 +97,15 @@ final class TestPki {
         Files.writeString(file, s.toString());
     }
 
-    static void writeKey(Path file, PrivateKey key, boolean pkcs8) throws IOException {
+    static void writeKey(Path file, PrivateKey key, boolean pkcs8) throws Exception {
         if (pkcs8) {
             write(file, new JcaPKCS8Generator(key, null));
+        } else if (key.getAlgorithm().equals("EC")) {
+            // the JDK's EC key carries its curve outside the SEC1 structure: let openssl write "EC PRIVATE KEY"
+            write(file, new JcaPKCS8Generator(key, null));
+            openssl(file.getParent(), "ec", "-in", file.getFileName().toString(), "-out", file.getFileName().toString());
         } else {
-            write(file, key); // traditional: "RSA PRIVATE KEY" / "EC PRIVATE KEY"
+            write(file, key); // "RSA PRIVATE KEY" (PKCS#1)
         }
     }
 }
