@@ -88,7 +88,7 @@ public class HaServiceApplication {
     }
 
     @Bean(destroyMethod = "close")
-    HaSetup haSetup(SuiteConfig config, HaServiceProperties properties) {
+    HaSetup haSetup(SuiteConfig config, HaServiceProperties properties, io.micrometer.core.instrument.MeterRegistry registry) {
         HaServiceProperties.Ha p = properties.ha();
         HaConfig ha = haConfig(config);
         if (ha == null) {
@@ -105,7 +105,7 @@ public class HaServiceApplication {
                 exitOnBadTls(() -> clientTls(partner)));
         CommandClient dhcp = new CommandClient(URI.create(p.dhcpServiceUrl() + CommandDispatcher.PATH), null, null);
         CommandClient leases = new CommandClient(URI.create(p.leaseServiceUrl() + CommandDispatcher.PATH), null, null);
-        HaRuntime runtime = new HaRuntime(r, Clock.systemUTC(), partnerClient, dhcp, leases);
+        HaRuntime runtime = new HaRuntime(r, Clock.systemUTC(), partnerClient, dhcp, leases, registry);
         HaListener listener = null;
         if (p.listener()) {
             try {
