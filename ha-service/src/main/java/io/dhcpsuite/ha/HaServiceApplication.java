@@ -3,6 +3,8 @@ package io.dhcpsuite.ha;
 import io.dhcpsuite.api.command.BasicCommands;
 import io.dhcpsuite.api.command.CommandDispatcher;
 import io.dhcpsuite.api.command.CommandRequest;
+import io.dhcpsuite.api.tls.PeerTls;
+import io.dhcpsuite.api.tls.TlsConfigException;
 import io.dhcpsuite.config.ConfigException;
 import io.dhcpsuite.config.SuiteConfig;
 import io.dhcpsuite.config.SuiteConfigBootstrap;
@@ -18,6 +20,9 @@ import io.dhcpsuite.ha.runtime.HaRuntime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashSet;
+import javax.net.ssl.SSLContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -83,7 +88,7 @@ public class HaServiceApplication {
     }
 
     @Bean(destroyMethod = "close")
-    HaSetup haSetup(SuiteConfig config, HaServiceProperties properties) {
+    HaSetup haSetup(SuiteConfig config, HaServiceProperties properties, io.micrometer.core.instrument.MeterRegistry registry) {
         HaServiceProperties.Ha p = properties.ha();
         HaConfig ha = haConfig(config);
         if (ha == null) {
@@ -95,16 +100,22 @@ public class HaServiceApplication {
                     ha.relationships().size(), r.thisServerName());
         }
         HaPeer partner = r.partner();
-        CommandClient partnerClient = new CommandClient(partner.url(), partner.basicAuthUser(), partner.basicAuthPassword());
+        HaListener.Security security = exitOnBadTls(() -> listenerSecurity(r));
+        CommandClient partnerClient = new CommandClient(partner.url(), partner.basicAuthUser(), partner.basicAuthPassword(),
+                exitOnBadTls(() -> clientTls(partner)));
         CommandClient dhcp = new CommandClient(URI.create(p.dhcpServiceUrl() + CommandDispatcher.PATH), null, null);
         CommandClient leases = new CommandClient(URI.create(p.leaseServiceUrl() + CommandDispatcher.PATH), null, null);
-        HaRuntime runtime = new HaRuntime(r, Clock.systemUTC(), partnerClient, dhcp, leases);
+        HaRuntime runtime = new HaRuntime(r, Clock.systemUTC(), partnerClient, dhcp, leases, registry);
         HaListener listener = null;
         if (p.listener()) {
             try {
-                listener = new HaListener(listenUrl(r.thisServer().url(), p.listenerAddress()), listenerDispatcher(runtime, dhcp, leases));
+                listener = new HaListener(listenUrl(r.thisServer().url(), p.listenerAddress()), listenerDispatcher(runtime, dhcp, leases),
+                        security);
                 listener.start();
-                log.info("HA_LISTENER_STARTED listening for the partner on {}", r.thisServer().url());
+                log.info("HA_LISTENER_STARTED listening for the partner on {} ({}{}{})", r.thisServer().url(),
+                        listener.tls() ? "TLS" : "plain HTTP",
+                        listener.tls() ? (r.requireClientCerts() ? ", client certificates required" : ", no client certificates") : "",
+                        security.basicAuthUser() != null ? ", basic auth" : "");
             } catch (IOException e) {
                 runtime.close();
                 throw new UncheckedIOException("HA listener on " + r.thisServer().url() + ": " + e.getMessage(), e);
@@ -112,6 +123,51 @@ public class HaServiceApplication {
         }
         runtime.start();
         return new HaSetup(runtime, listener);
+    }
+
+    /**
+     * The HA listener's guard, as Kea builds it: TLS from this server's own peer entry (server side,
+     * {@code require-client-certs}), basic auth with that entry's credentials, and with
+     * {@code restrict-commands} only the commands a partner sends.
+     */
+    static HaListener.Security listenerSecurity(HaRelationship r) {
+        HaPeer me = r.thisServer();
+        SSLContext tls = null;
+        if (me.tls()) {
+            try {
+                tls = PeerTls.server(Path.of(me.trustAnchor()), Path.of(me.certFile()), Path.of(me.keyFile()));
+            } catch (TlsConfigException e) {
+                throw new TlsConfigException("bad TLS config for server " + me.name() + ": " + e.getMessage(), e);
+            }
+        }
+        boolean auth = me.basicAuthUser() != null && !me.basicAuthUser().isEmpty();
+        return new HaListener.Security(tls, r.requireClientCerts(), auth ? me.basicAuthUser() : null,
+                auth ? me.basicAuthPassword() : null,
+                r.restrictCommands() ? new HashSet<>(CommandCreator.HA_COMMANDS4) : java.util.Set.of());
+    }
+
+    /** The client side towards {@code peer}: its entry's TLS files (the client certificate too), or null. */
+    static SSLContext clientTls(HaPeer peer) {
+        if (!peer.tls()) {
+            return null;
+        }
+        try {
+            return PeerTls.client(Path.of(peer.trustAnchor()), Path.of(peer.certFile()), Path.of(peer.keyFile()));
+        } catch (TlsConfigException e) {
+            throw new TlsConfigException("bad TLS config for server " + peer.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A TLS file that cannot be used stops start-up with Kea's words and the key, as a refused configuration does. */
+    private static <T> T exitOnBadTls(java.util.function.Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (TlsConfigException e) {
+            log.error("HA_CONFIGURATION_FAILED failed to configure High Availability hooks library: {}", e.getMessage());
+            System.err.println("ERROR configuration refused: " + e.getMessage());
+            System.exit(2);
+            throw e;
+        }
     }
 
     /**

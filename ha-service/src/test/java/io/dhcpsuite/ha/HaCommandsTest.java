@@ -25,7 +25,8 @@ class HaCommandsTest {
         SuiteConfig config = KeaConfigLoader.parse("{ \"Dhcp4\": { \"hooks-libraries\": [ " + hooks + " ] } }", null);
         // nothing listens on these ports: the partner and the local services are unreachable
         setup = new HaServiceApplication().haSetup(config, new HaServiceProperties("",
-                new HaServiceProperties.Ha("http://127.0.0.1:9", "http://127.0.0.1:9", false, "")));
+                new HaServiceProperties.Ha("http://127.0.0.1:9", "http://127.0.0.1:9", false, "")),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         return new HaServiceApplication().commandDispatcher(setup);
     }
 

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import javax.net.ssl.SSLContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -29,10 +30,23 @@ public final class CommandClient {
 
     /** @param user null for no basic auth */
     public CommandClient(URI url, String user, String password) {
-        this.url = url;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2)).build();
-        this.authorization = user == null ? null : "Basic " + Base64.getEncoder().encodeToString(
+        this(url, user, password, null);
+    }
+
+    /**
+     * @param user null for no basic auth
+     * @param tls  null for plain HTTP; otherwise TLS even for an {@code http://} url, as Kea uses TLS
+     *             whenever the peer entry has TLS files
+     */
+    public CommandClient(URI url, String user, String password, SSLContext tls) {
+        this.url = tls != null && "http".equals(url.getScheme()) ? URI.create("https" + url.toString().substring(4)) : url;
+        HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2));
+        if (tls != null) {
+            b.sslContext(tls);
+        }
+        this.http = b.build();
+        this.authorization = user == null || user.isEmpty() ? null : "Basic " + Base64.getEncoder().encodeToString(
                 (user + ":" + (password == null ? "" : password)).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -63,6 +77,10 @@ public final class CommandClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PeerUnavailableException(url + ": interrupted");
+        }
+        if (r.statusCode() == 401 || r.statusCode() == 403) {
+            // the peer's listener refused us (basic auth, restrict-commands): as Kea, no answer to use
+            throw new PeerUnavailableException(url + ": HTTP " + r.statusCode() + (r.statusCode() == 401 ? " Unauthorized" : " Forbidden"));
         }
         JsonNode n;
         try {

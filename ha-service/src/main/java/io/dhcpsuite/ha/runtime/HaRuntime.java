@@ -13,6 +13,8 @@ import io.dhcpsuite.ha.peer.PeerUnavailableException;
 import io.dhcpsuite.ha.state.CommunicationState;
 import io.dhcpsuite.ha.state.HaStateMachine;
 import io.dhcpsuite.ha.sync.LeaseSync;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,8 +81,16 @@ public final class HaRuntime implements AutoCloseable {
     private List<String> pushedScopes;
     private boolean pushedAnalyze;
     private Instant pushedAt;
+    private boolean interruptedLogged;
+    private final HaMetrics metrics;
 
     public HaRuntime(HaRelationship config, Clock clock, CommandClient partner, CommandClient dhcp, CommandClient leases) {
+        this(config, clock, partner, dhcp, leases, new SimpleMeterRegistry());
+    }
+
+    /** @param registry where the relationship's meters go ({@link HaMetrics}) */
+    public HaRuntime(HaRelationship config, Clock clock, CommandClient partner, CommandClient dhcp, CommandClient leases,
+            MeterRegistry registry) {
         this.config = config;
         this.clock = clock;
         this.comm = new CommunicationState(config, clock);
@@ -97,6 +107,7 @@ public final class HaRuntime implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.metrics = new HaMetrics(registry, this);
     }
 
     public HaRelationship config() {
@@ -123,6 +134,7 @@ public final class HaRuntime implements AutoCloseable {
         if (machine.heartbeating() && !now.isBefore(nextHeartbeat)) {
             heartbeat();
         }
+        logInterruption();
         analyzeConnectingClients();
         collectLeaseUpdateOutcomes();
         for (int i = 0; i < 8; i++) {
@@ -237,6 +249,15 @@ public final class HaRuntime implements AutoCloseable {
         }
     }
 
+    /** HA_COMMUNICATION_INTERRUPTED once when max-response-delay passes without an exchange. */
+    private void logInterruption() {
+        boolean interrupted = comm.interrupted();
+        if (interrupted && !interruptedLogged && machine.heartbeating()) {
+            log.warn("HA_COMMUNICATION_INTERRUPTED communication with {} is interrupted", config.partner().name());
+        }
+        interruptedLogged = interrupted;
+    }
+
     /** Feeds the partner-scope clients dhcp-service saw into the unacked-clients analysis. */
     private void analyzeConnectingClients() {
         if (!comm.interrupted() || !pushedAnalyze) {
@@ -258,9 +279,21 @@ public final class HaRuntime implements AutoCloseable {
     private void publish(HaState before) {
         HaState now = machine.state();
         if (now != before) {
-            log.info("HA_STATE_TRANSITION server transitions from {} to {} state, partner state is {}",
-                    before.wire().toUpperCase(), now.wire().toUpperCase(),
-                    comm.partnerState() == null ? "UNKNOWN" : comm.partnerState().wire().toUpperCase());
+            if (config.mode() == io.dhcpsuite.config.ha.HaMode.PASSIVE_BACKUP) {
+                log.info("HA_STATE_TRANSITION_PASSIVE_BACKUP server transitions from {} to {} state",
+                        before.wire().toUpperCase(), now.wire().toUpperCase());
+            } else {
+                log.info("HA_STATE_TRANSITION server transitions from {} to {} state, partner state is {}",
+                        before.wire().toUpperCase(), now.wire().toUpperCase(),
+                        comm.partnerState() == null ? "UNDEFINED" : comm.partnerState().wire().toUpperCase());
+            }
+            switch (now) {
+                case TERMINATED -> log.error("HA_TERMINATED HA service terminated due to an unrecoverable condition."
+                        + " Check previous error message(s), address the problem and restart!");
+                case IN_MAINTENANCE -> log.info("HA_MAINTENANCE_SHUTDOWN_SAFE the server can now be shutdown for maintenance"
+                        + " as the partner has taken over the DHCP traffic");
+                default -> { }
+            }
             if (machine.paused()) {
                 log.info("HA_STATE_MACHINE_PAUSED state machine paused in state {}", now.wire());
             }
@@ -271,12 +304,14 @@ public final class HaRuntime implements AutoCloseable {
     }
 
     private void heartbeat() {
+        metrics.heartbeatSent();
         try {
             CommandResponse r = partner.send(CommandCreator.heartbeat(config.thisServerName()), COMMAND_TIMEOUT);
             JsonNode a = r.arguments();
             HaState state = a == null ? null : HaState.of(a.path("state").asString(""));
             if (r.result() != ResultCode.SUCCESS || state == null) {
-                log.warn("HA_HEARTBEAT_FAILED heartbeat to {} answered {}: {}", partner.url(), r.result(), r.text());
+                log.warn("HA_HEARTBEAT_FAILED heartbeat to {} failed: result {}, {}", partner.url(), r.result(), r.text());
+                metrics.heartbeatFailed();
                 comm.communicationFailed();
             } else {
                 List<String> scopes = new ArrayList<>();
@@ -285,7 +320,8 @@ public final class HaRuntime implements AutoCloseable {
                         a.path("unsent-update-count").asLong(0));
             }
         } catch (PeerUnavailableException e) {
-            log.debug("HA_HEARTBEAT_COMMUNICATIONS_FAILED {}", e.getMessage());
+            log.warn("HA_HEARTBEAT_COMMUNICATIONS_FAILED failed to send heartbeat to {}: {}", config.partner().name(), e.getMessage());
+            metrics.heartbeatFailed();
             comm.communicationFailed();
         }
         nextHeartbeat = clock.instant().plusMillis(config.heartbeatDelay());
@@ -295,7 +331,7 @@ public final class HaRuntime implements AutoCloseable {
         switch (action) {
             case NONE -> { }
             case SYNC -> {
-                LeaseSync.Result r = sync.run(Math.max(1, config.syncTimeout() / 1000));
+                LeaseSync.Result r = timedSync(Math.max(1, config.syncTimeout() / 1000));
                 if (r.ok()) {
                     comm.communicationSucceeded();
                 }
@@ -311,6 +347,13 @@ public final class HaRuntime implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private LeaseSync.Result timedSync(long maxPeriodSeconds) {
+        long start = System.nanoTime();
+        LeaseSync.Result r = sync.run(maxPeriodSeconds);
+        metrics.syncFinished(r, Duration.ofNanos(System.nanoTime() - start), clock.instant().getEpochSecond());
+        return r;
     }
 
     private void applyNetworkState() {
@@ -366,6 +409,20 @@ public final class HaRuntime implements AutoCloseable {
         return published;
     }
 
+    /** The failure-detection state (heartbeat age, unacked clients, clock skew), for meters. */
+    public CommunicationState communication() {
+        return comm;
+    }
+
+    /** The partner's state as meters show it: unavailable while communication is interrupted, null before contact. */
+    HaState partnerStateForMetrics() {
+        return comm.interrupted() ? HaState.UNAVAILABLE : comm.partnerState();
+    }
+
+    long unsentUpdateCount() {
+        return unsentUpdates;
+    }
+
     /** The {@code ha-heartbeat} answer's arguments; never waits for the HA thread. */
     public ObjectNode heartbeatAnswer() {
         return CommandCreator.heartbeatAnswer(published, clock.instant(), filter.servedScopes(), unsentUpdates);
@@ -379,7 +436,11 @@ public final class HaRuntime implements AutoCloseable {
     }
 
     public boolean resume() {
-        return onHaThread(machine::resume);
+        boolean resumed = onHaThread(machine::resume);
+        if (resumed) {
+            log.info("HA_STATE_MACHINE_CONTINUED state machine is un-paused");
+        }
+        return resumed;
     }
 
     public void scopes(List<String> names) {
@@ -395,7 +456,7 @@ public final class HaRuntime implements AutoCloseable {
 
     /** {@code ha-sync}: a synchronous sync from the partner, whatever the state. */
     public LeaseSync.Result synchronize(long maxPeriodSeconds) {
-        return onHaThread(() -> sync.run(maxPeriodSeconds));
+        return onHaThread(() -> timedSync(maxPeriodSeconds));
     }
 
     /** The partner finished syncing from us: the service it disabled (origin {@code originId}) runs again. */
@@ -430,11 +491,19 @@ public final class HaRuntime implements AutoCloseable {
                 CommandResponse r = partner.send(CommandCreator.maintenanceNotify(config.thisServerName(), false,
                         machine.state()), COMMAND_TIMEOUT);
                 if (r.result() != ResultCode.SUCCESS) {
+                    log.error("HA_MAINTENANCE_NOTIFY_FAILED error returned while processing ha-maintenance-notify by {}: {}",
+                            config.partner().name(), r.text());
                     return CommandResponse.error("Unable to transition the partner server to the in-maintenance state: "
                             + r.text());
                 }
+                log.info("HA_MAINTENANCE_STARTED the server is now in the partner-in-maintenance state"
+                        + " and the partner is in-maintenance state");
             } catch (PeerUnavailableException e) {
                 // Kea: an unreachable partner is simply declared down, which is what maintenance wants
+                log.warn("HA_MAINTENANCE_NOTIFY_COMMUNICATIONS_FAILED failed to send ha-maintenance-notify to {}: {}",
+                        config.partner().name(), e.getMessage());
+                log.info("HA_MAINTENANCE_STARTED_IN_PARTNER_DOWN the server is now in the partner-down mode"
+                        + " as a result of requested maintenance");
                 comm.communicationFailed();
             }
             machine.maintenanceStarted();
@@ -453,9 +522,13 @@ public final class HaRuntime implements AutoCloseable {
                 CommandResponse r = partner.send(CommandCreator.maintenanceNotify(config.thisServerName(), true,
                         machine.state()), COMMAND_TIMEOUT);
                 if (r.result() != ResultCode.SUCCESS) {
+                    log.error("HA_MAINTENANCE_NOTIFY_CANCEL_FAILED error returned while processing ha-maintenance-notify by {}"
+                            + " in attempt to cancel its maintenance: {}", config.partner().name(), r.text());
                     return CommandResponse.error("Unable to cancel maintenance: " + r.text());
                 }
             } catch (PeerUnavailableException e) {
+                log.error("HA_MAINTENANCE_NOTIFY_CANCEL_COMMUNICATIONS_FAILED failed to send ha-maintenance-notify to {}"
+                        + " in attempt to cancel its maintenance: {}", config.partner().name(), e.getMessage());
                 return CommandResponse.error("Unable to cancel maintenance: " + e.getMessage());
             }
             machine.maintenanceCanceled();

@@ -29,6 +29,7 @@ import java.util.function.Function;
  * Not thread-safe: the HA runtime calls it from one thread.
  */
 public final class HaStateMachine {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HaStateMachine.class);
     /** Kea's HA_WAITING_TO_TERMINATED_ST_DELAY_MINUTES. */
     static final Duration PARTNER_TERMINATED_DELAY = Duration.ofMinutes(10);
 
@@ -345,10 +346,30 @@ public final class HaStateMachine {
 
     private boolean shouldTerminate() {
         if (comm.clockSkewShouldTerminate()) {
+            log.error("HA_HIGH_CLOCK_SKEW_CAUSES_TERMINATION {}, causing HA service to terminate", clockSkewText());
             return true;
         }
-        comm.clockSkewShouldWarn();
-        return comm.rejectedLeaseUpdatesShouldTerminate();
+        if (comm.clockSkewShouldWarn()) {
+            log.warn("HA_HIGH_CLOCK_SKEW {}, please synchronize clocks!", clockSkewText());
+        }
+        if (comm.rejectedLeaseUpdatesShouldTerminate()) {
+            log.error("HA_LEASE_UPDATE_REJECTS_CAUSED_TERMINATION too many rejected lease updates cause the HA service to terminate");
+            return true;
+        }
+        return false;
+    }
+
+    /** Kea's logFormatClockSkew. */
+    private String clockSkewText() {
+        Long skew = comm.clockSkewSeconds();
+        java.time.Instant partner = comm.partnerTime();
+        if (skew == null || partner == null) {
+            return "skew not initialized";
+        }
+        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .withZone(java.time.ZoneOffset.UTC);
+        return "my time: " + f.format(partner.minusSeconds(skew)) + ", partner's time: " + f.format(partner)
+                + ", partner's clock is " + Math.abs(skew) + "s " + (skew < 0 ? "behind" : "ahead");
     }
 
     /** Kea's shouldPartnerDown(), see the class comment. */
