@@ -184,9 +184,9 @@ public class HaServiceApplication {
     }
 
     /**
-     * What the partner may call on the HA listener: Kea's HA command set. dhcp-disable/-enable go
-     * to this suite's dhcp-service and the lease commands to its lease-service, unchanged, so
-     * origins and Kea's answers pass through.
+     * What the partner may call on the HA listener: Kea's HA command set, and the suite's
+     * {@code ha-sync-page}. dhcp-disable/-enable go to this suite's dhcp-service and the lease
+     * commands to its lease-service, unchanged, so origins and Kea's answers pass through.
      */
     static CommandDispatcher listenerDispatcher(HaRuntime runtime, CommandClient dhcp, CommandClient leases) {
         CommandDispatcher d = new CommandDispatcher();
@@ -207,6 +207,8 @@ public class HaServiceApplication {
         for (String c : List.of("lease4-update", "lease4-del", "lease4-get-page", "lease4-get-all")) {
             d.register(c, a -> leases.send(new CommandRequest(c, null, a), Duration.ofSeconds(60)));
         }
+        // the suite's incremental sync (docs/high-availability.md); a Kea partner never sends it
+        d.registerUnlisted("ha-sync-page", a -> leases.send(new CommandRequest("ha-sync-page", null, a), Duration.ofSeconds(60)));
         return d;
     }
 

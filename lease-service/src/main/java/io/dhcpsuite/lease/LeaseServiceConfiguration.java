@@ -27,6 +27,8 @@ import io.dhcpsuite.config.SuiteConfigBootstrap;
 import io.dhcpsuite.lease.config.ConfigFile;
 import io.dhcpsuite.lease.config.LeaseServiceProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import io.dhcpsuite.lease.hasync.HaSyncCommands;
+import io.dhcpsuite.lease.hasync.SyncCursors;
 import io.dhcpsuite.lease.memfile.MemfileBackend;
 import io.dhcpsuite.lease.postgres.DatabaseRecovery;
 import io.dhcpsuite.lease.postgres.PostgresBackend;
@@ -225,16 +227,32 @@ class LeaseServiceConfiguration {
         return updates.active() ? updates::changed : null;
     }
 
+    /**
+     * Where each HA partner's incremental sync got to, beside the leases; created after the
+     * engine loaded them, so a memfile that was not there drops the cursors of the store it replaced.
+     */
+    @Bean
+    SyncCursors syncCursors(AllocationEngine engine, LeaseBackend backend) {
+        if (backend instanceof PostgresBackend p) {
+            return SyncCursors.postgres(p.jdbc());
+        }
+        if (backend instanceof MemfileBackend m && m.persist()) {
+            return SyncCursors.file(m.file(), m.loadedExistingFile());
+        }
+        return SyncCursors.inMemory();
+    }
+
     @Bean
     CommandDispatcher commandDispatcher(AllocationEngine engine, Reclaimer reclaimer, LeaseBackend backend,
                                         Statistics statistics, Clock clock, LeaseDdns ddns, RunningConfig running,
                                         ConfigurableApplicationContext context,
-                                        io.dhcpsuite.lease.ha.HaLeaseUpdates haLeaseUpdates) {
+                                        io.dhcpsuite.lease.ha.HaLeaseUpdates haLeaseUpdates, SyncCursors syncCursors) {
         CommandDispatcher d = new CommandDispatcher();
         // list-commands here lets the gateway's merged dhcp4 list show the lease commands.
         BasicCommands.register(d, "lease-service", clock, null);
         StatisticCommands.register(d, statistics);
-        LeaseCommands.register(d, engine, reclaimer, backend, ddns);
+        LeaseCommands.register(d, engine, reclaimer, backend, ddns, syncCursors::clear);
+        HaSyncCommands.register(d, engine, syncCursors);
         io.dhcpsuite.lease.ha.HaLeaseUpdateCommands.register(d, haLeaseUpdates);
         ConfigPhases.registerGet(d, running::dhcp4);
         ConfigPhases.register(d, running, running::dhcp4);

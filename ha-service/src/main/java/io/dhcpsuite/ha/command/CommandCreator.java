@@ -66,6 +66,23 @@ public final class CommandCreator {
         return new CommandRequest("lease4-get-page", DHCP4, a);
     }
 
+    /**
+     * The suite's incremental sync page (a partner that is a suite serves it, a Kea answers 2):
+     * leases after ({@code cltt}, {@code address}) in that order; {@code cltt} negative for the start.
+     */
+    public static CommandRequest haSyncPage(long cltt, String address, long limit) {
+        ObjectNode a = JSON.objectNode();
+        if (cltt >= 0) {
+            ObjectNode after = a.putObject("after");
+            after.put("cltt", cltt);
+            if (address != null) {
+                after.put("ip-address", address);
+            }
+        }
+        a.put("limit", limit);
+        return new CommandRequest("ha-sync-page", DHCP4, a);
+    }
+
     public static CommandRequest syncCompleteNotify(String serverName, int originId) {
         ObjectNode a = JSON.objectNode();
         a.put("server-name", serverName);

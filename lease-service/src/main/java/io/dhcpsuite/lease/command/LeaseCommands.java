@@ -41,12 +41,14 @@ public final class LeaseCommands {
     private final LeaseStore store;
     private final LeaseBackend backend;
     private final LeaseDdns ddns;
+    private final Runnable wiped;
 
-    private LeaseCommands(AllocationEngine engine, LeaseBackend backend, LeaseDdns ddns) {
+    private LeaseCommands(AllocationEngine engine, LeaseBackend backend, LeaseDdns ddns, Runnable wiped) {
         this.engine = engine;
         this.store = engine.store();
         this.backend = backend;
         this.ddns = ddns;
+        this.wiped = wiped;
     }
 
     public static void register(CommandDispatcher d, AllocationEngine engine, Reclaimer reclaimer, LeaseBackend backend) {
@@ -55,7 +57,13 @@ public final class LeaseCommands {
 
     public static void register(CommandDispatcher d, AllocationEngine engine, Reclaimer reclaimer, LeaseBackend backend,
                                 LeaseDdns ddns) {
-        LeaseCommands c = new LeaseCommands(engine, backend, ddns);
+        register(d, engine, reclaimer, backend, ddns, () -> { });
+    }
+
+    /** @param wiped run after lease4-wipe deleted leases (HA sync cursors no longer hold) */
+    public static void register(CommandDispatcher d, AllocationEngine engine, Reclaimer reclaimer, LeaseBackend backend,
+                                LeaseDdns ddns, Runnable wiped) {
+        LeaseCommands c = new LeaseCommands(engine, backend, ddns, wiped);
         d.register("leases-reclaim", a -> {
             // ctrl_dhcp4_srv.cc commandLeasesReclaimHandler
             JsonNode remove = a.get("remove");
@@ -368,6 +376,9 @@ public final class LeaseCommands {
         });
         await(wiped.done());
         int[] n = {wiped.changes().size()};
+        if (n[0] > 0) {
+            this.wiped.run();
+        }
         StringBuilder text = new StringBuilder("Deleted " + n[0] + " IPv4 lease(s) from subnet(s)");
         ids.forEach(id -> text.append(' ').append(id));
         return n[0] == 0 ? CommandResponse.empty(text.toString()) : CommandResponse.success(text.toString());

@@ -43,6 +43,7 @@ public final class MemfileBackend implements LeaseBackend {
     private long tornAt = -1;
     private List<byte[]> tail;
     private long rowErrors;
+    private boolean fileExisted;
 
     public MemfileBackend(Path file, boolean persist, long maxRowErrors) {
         this.file = file;
@@ -61,6 +62,11 @@ public final class MemfileBackend implements LeaseBackend {
     @Override
     public String type() {
         return "memfile";
+    }
+
+    /** Whether the lease file was there when the leases were loaded (false: a new, empty store). */
+    public synchronized boolean loadedExistingFile() {
+        return fileExisted;
     }
 
     /** Rows skipped by the last load. */
@@ -88,7 +94,8 @@ public final class MemfileBackend implements LeaseBackend {
             if (dir != null) {
                 Files.createDirectories(dir);
             }
-            if (Files.exists(file)) {
+            fileExisted = Files.exists(file);
+            if (fileExisted) {
                 log.info("DHCPSRV_MEMFILE_LEASE_FILE_LOAD loading leases from file {}", file);
                 if (readInto(file, index)) {
                     // Kea runs LFC on a file of an older schema so that new rows match the header

@@ -40,6 +40,11 @@ public final class PostgresBackend implements LeaseBackend {
         this.tx = tx;
     }
 
+    /** The connection, for what lease-service keeps beside the leases (HA sync cursors). */
+    public JdbcTemplate jdbc() {
+        return jdbc;
+    }
+
     @Override
     public String type() {
         return "postgresql";

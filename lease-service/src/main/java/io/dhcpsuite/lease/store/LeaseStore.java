@@ -303,6 +303,11 @@ public final class LeaseStore {
         }
 
         @Override
+        public List<Lease> changedSince(long cltt, Integer after, int limit) {
+            return index.changedSince(cltt, after, limit);
+        }
+
+        @Override
         public List<Lease> reclaimedBefore(long cutoffSeconds, int limit) {
             return index.reclaimedBefore(cutoffSeconds, limit);
         }

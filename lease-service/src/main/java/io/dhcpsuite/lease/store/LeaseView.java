@@ -38,6 +38,13 @@ public interface LeaseView {
     /** Leases awaiting reclamation that expired before {@code nowSeconds}, oldest first, at most {@code limit} (0 = all). */
     List<Lease> expired(long nowSeconds, int limit);
 
+    /**
+     * Up to {@code limit} leases ordered by (cltt, address) after ({@code cltt}, {@code after});
+     * {@code after} null starts with the first address of {@code cltt}. An HA partner's
+     * incremental sync pages through this order: a lease that changes moves to the end.
+     */
+    List<Lease> changedSince(long cltt, Integer after, int limit);
+
     /** Expired-reclaimed leases whose expiry is before {@code cutoffSeconds}, oldest first. */
     List<Lease> reclaimedBefore(long cutoffSeconds, int limit);
 

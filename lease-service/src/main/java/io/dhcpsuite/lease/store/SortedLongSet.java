@@ -135,6 +135,24 @@ final class SortedLongSet {
         }
     }
 
+    /** Visits the keys from {@code from} (inclusive) in ascending order while {@code visitor} answers true. */
+    void forEachFrom(long from, LongPredicate visitor) {
+        if (count == 0) {
+            return;
+        }
+        int r = runOf(from);
+        int i = Arrays.binarySearch(runs[r], 0, sizes[r], from);
+        i = i >= 0 ? i : -i - 1;
+        for (; r < count; r++, i = 0) {
+            long[] a = runs[r];
+            for (int n = sizes[r]; i < n; i++) {
+                if (!visitor.test(a[i])) {
+                    return;
+                }
+            }
+        }
+    }
+
     /** The run that holds, or would hold, {@code key}: the last whose lower bound is at most it, else the first. */
     private int runOf(long key) {
         int lo = 0;

@@ -100,4 +100,30 @@ class PostgresLeaseServiceTest {
             assertThat(del.get("text").asString()).isEqualTo("IPv4 lease deleted.");
         }
     }
+
+    /** HA sync on PostgreSQL: a page applied in one transaction, its cursor in ha_sync_cursor (Flyway V2), kept across a restart. */
+    @Test
+    void keepsTheHaSyncCursorInTheDatabaseAcrossARestart() throws Exception {
+        try (ConfigurableApplicationContext ctx = start()) {
+            int port = ctx.getEnvironment().getProperty("local.server.port", Integer.class);
+            var applied = LeaseBatchHttpTest.command(port, """
+                    {"command": "ha-sync-apply", "arguments": {"partner": "server2",
+                      "cursor": {"cltt": 1800000000, "ip-address": "10.1.9.9", "floor": 1799999990},
+                      "leases": [ {"ip-address": "10.1.9.9", "hw-address": "02:00:00:00:09:09", "cltt": 1800000000,
+                                   "valid-lft": 3600, "subnet-id": 7, "state": 0} ] } }""");
+            assertThat(applied.get("text").asString()).isEqualTo("1 IPv4 lease(s) applied, 0 kept, 0 skipped.");
+        }
+        try (ConfigurableApplicationContext ctx = start()) {
+            int port = ctx.getEnvironment().getProperty("local.server.port", Integer.class);
+            var cursor = LeaseBatchHttpTest.command(port, "{\"command\": \"ha-sync-cursor-get\", \"arguments\": {\"partner\": \"server2\"}}");
+            assertThat(cursor.get("arguments").toString())
+                    .isEqualTo("{\"cltt\":1800000000,\"ip-address\":\"10.1.9.9\",\"floor\":1799999990}");
+            var lease = LeaseBatchHttpTest.command(port, "{\"command\": \"lease4-get\", \"arguments\": {\"ip-address\": \"10.1.9.9\"}}");
+            assertThat(lease.get("arguments").get("hw-address").asString()).isEqualTo("02:00:00:00:09:09");
+            // a wipe that deletes leases drops the cursors: the next sync copies everything again
+            LeaseBatchHttpTest.command(port, "{\"command\": \"lease4-wipe\", \"arguments\": {\"subnet-id\": 7}}");
+            var gone = LeaseBatchHttpTest.command(port, "{\"command\": \"ha-sync-cursor-get\", \"arguments\": {\"partner\": \"server2\"}}");
+            assertThat(gone.get("result").asInt()).isEqualTo(3);
+        }
+    }
 }

@@ -385,4 +385,22 @@ class LeaseIndexTest {
                         .thenComparing((x, y) -> Integer.compareUnsigned(x.address(), y.address())))
                 .orElse(null);
     }
+
+    @Test
+    void keepsTheClttOrderThroughRenewalsAndDeletes() {
+        LeaseIndex index = new LeaseIndex();
+        index.put(lease("192.0.2.12", "02:00:00:00:00:12", null, 300, 1, 0, ""));
+        index.put(lease("192.0.2.10", "02:00:00:00:00:10", null, 100, 1, 0, ""));
+        index.put(lease("192.0.2.11", "02:00:00:00:00:11", null, 100, 1, 0, ""));
+        assertThat(index.changedSince(0, null, 10)).extracting(Lease::addressText)
+                .containsExactly("192.0.2.10", "192.0.2.11", "192.0.2.12");
+        index.put(lease("192.0.2.10", "02:00:00:00:00:10", null, 400, 1, 0, ""));
+        index.remove(ip("192.0.2.11"));
+        assertThat(index.changedSince(100, ip("192.0.2.10"), 10)).extracting(Lease::addressText)
+                .containsExactly("192.0.2.12", "192.0.2.10");
+        assertThat(index.changedSince(300, null, 1)).extracting(Lease::addressText).containsExactly("192.0.2.12");
+        assertThat(index.copy().changedSince(0, null, 10)).hasSize(2);
+        index.clear();
+        assertThat(index.changedSince(0, null, 10)).isEmpty();
+    }
 }

@@ -70,4 +70,20 @@ class SortedLongSetTest {
         assertThat(copy.size()).isEqualTo(10);
         assertThat(set.size()).isZero();
     }
+
+    @Test
+    void visitsFromAnyKeyOnAcrossRuns() {
+        Random random = new Random(11);
+        TreeSet<Long> model = new TreeSet<>();
+        for (int i = 0; i < 5_000; i++) {
+            long key = random.nextLong(100_000);
+            set.add(key);
+            model.add(key);
+        }
+        for (long from : new long[] {-1, 0, 17, 50_000, model.first(), model.last(), model.last() + 1}) {
+            List<Long> seen = new ArrayList<>();
+            set.forEachFrom(from, k -> seen.add(k) && seen.size() < 700);
+            assertThat(seen).as("from " + from).containsExactlyElementsOf(model.tailSet(from, true).stream().limit(700).toList());
+        }
+    }
 }
