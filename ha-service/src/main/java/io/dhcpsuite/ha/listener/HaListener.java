@@ -35,11 +35,10 @@ public final class HaListener implements AutoCloseable {
         String host = url.getHost().startsWith("[") ? url.getHost().substring(1, url.getHost().length() - 1) : url.getHost();
         int port = url.getPort() > 0 ? url.getPort() : ("https".equals(url.getScheme()) ? 443 : 80);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(host), port), 64);
-        workers = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "ha-listener");
-            t.setDaemon(true);
-            return t;
-        });
+        // One virtual thread per exchange: a lease4-update waits on the local lease-service's
+        // write, and a fixed pool of a few threads capped the partner's updates per second and
+        // made heartbeat answers queue behind them.
+        workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("ha-listener-", 0).factory());
         server.setExecutor(workers);
         server.createContext("/", exchange -> handle(exchange, dispatcher));
     }
