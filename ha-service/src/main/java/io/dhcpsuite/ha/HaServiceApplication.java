@@ -95,7 +95,9 @@ public class HaServiceApplication {
                     ha.relationships().size(), r.thisServerName());
         }
         HaPeer partner = r.partner();
-        CommandClient partnerClient = new CommandClient(partner.url(), partner.basicAuthUser(), partner.basicAuthPassword());
+        // a passive-backup primary has no partner: it heartbeats nobody and only sends lease updates to backups
+        CommandClient partnerClient = partner == null ? null
+                : new CommandClient(partner.url(), partner.basicAuthUser(), partner.basicAuthPassword());
         CommandClient dhcp = new CommandClient(URI.create(p.dhcpServiceUrl() + CommandDispatcher.PATH), null, null);
         CommandClient leases = new CommandClient(URI.create(p.leaseServiceUrl() + CommandDispatcher.PATH), null, null);
         HaRuntime runtime = new HaRuntime(r, Clock.systemUTC(), partnerClient, dhcp, leases);
