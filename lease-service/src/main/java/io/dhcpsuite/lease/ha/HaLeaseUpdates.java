@@ -7,6 +7,7 @@ import io.dhcpsuite.config.ha.HaMode;
 import io.dhcpsuite.config.ha.HaPeer;
 import io.dhcpsuite.config.ha.HaRelationship;
 import io.dhcpsuite.config.ha.HaRole;
+import io.dhcpsuite.lease.store.ChangesNotAcknowledged;
 import io.dhcpsuite.lease.store.Lease;
 import io.dhcpsuite.lease.store.LeaseChange;
 import io.dhcpsuite.lease.store.LeaseChanges;
@@ -15,6 +16,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -29,8 +31,9 @@ import tools.jackson.databind.node.ObjectNode;
  * update). Policies:
  * <ul>
  * <li>The active partner gets updates while ha-service says so ({@link Mode#SEND}: load-balancing,
- * hot-standby, partner-in-maintenance); the transaction's replies leave only when it acknowledged
- * every one, and any failure drops them, as Kea drops the query. With sending off, each
+ * hot-standby, partner-in-maintenance); the transaction's replies leave only when every update
+ * is answered, and the replies of the operations whose updates failed are dropped, as Kea drops
+ * those queries ({@link ChangesNotAcknowledged}). With sending off, each
  * transaction counts as an unsent update (Kea's {@code unsent-update-count}).</li>
  * <li>In {@link Mode#QUEUE} (communication-recovery) the partner's updates wait in a backlog of at
  * most {@code delayed-updates-limit} and replies are not gated; one more overflows it, which
@@ -152,25 +155,49 @@ public final class HaLeaseUpdates {
             updates.add(update(c));
         }
         List<CompletableFuture<Void>> gates = new ArrayList<>();
+        List<Integer> gateChange = new ArrayList<>();
         if (partner != null) {
             // a flush that just emptied the backlog turns QUEUE into SEND: then these are sent
             if (mode != Mode.QUEUE || !queue(updates)) {
                 if (mode == Mode.SEND) {
-                    updates.forEach(u -> gates.add(partner.submit(u)));
+                    for (int i = 0; i < updates.size(); i++) {
+                        gates.add(partner.submit(updates.get(i)));
+                        gateChange.add(i);
+                    }
                 } else {
                     unsent.incrementAndGet();
                 }
             }
         }
         for (PeerChannel b : backups) {
-            for (Update u : updates) {
-                CompletableFuture<Void> ack = b.submit(u);
+            for (int i = 0; i < updates.size(); i++) {
+                CompletableFuture<Void> ack = b.submit(updates.get(i));
                 if (b.gating()) {
                     gates.add(ack);
+                    gateChange.add(i);
                 }
             }
         }
-        return gates.isEmpty() ? null : CompletableFuture.allOf(gates.toArray(CompletableFuture[]::new));
+        if (gates.isEmpty()) {
+            return null;
+        }
+        return CompletableFuture.allOf(gates.toArray(CompletableFuture[]::new)).handle((ok, error) -> {
+            if (error == null) {
+                return null;
+            }
+            // only the replies of the operations whose updates failed are dropped
+            BitSet failed = new BitSet(updates.size());
+            Throwable first = null;
+            for (int g = 0; g < gates.size(); g++) {
+                if (gates.get(g).isCompletedExceptionally()) {
+                    failed.set(gateChange.get(g));
+                    if (first == null) {
+                        first = gates.get(g).exceptionNow();
+                    }
+                }
+            }
+            throw new ChangesNotAcknowledged(failed, first == null ? String.valueOf(error) : first.getMessage(), first);
+        });
     }
 
     /** Adds to the backlog; false if the mode is no longer QUEUE. Overflow is remembered, not refused. */

@@ -42,6 +42,8 @@ class HaLeaseUpdatesTest {
         final List<JsonNode> received = new CopyOnWriteArrayList<>();
         final Set<InetSocketAddress> connections = ConcurrentHashMap.newKeySet();
         volatile int answer;
+        /** The one address answered with result 4, whatever {@code answer} says. */
+        volatile String conflictFor;
         volatile CountDownLatch hold = new CountDownLatch(0);
 
         Partner() throws Exception {
@@ -49,13 +51,15 @@ class HaLeaseUpdatesTest {
             server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
             server.createContext("/", ex -> {
                 connections.add(ex.getRemoteAddress());
-                received.add(JSON.readTree(ex.getRequestBody().readAllBytes()));
+                JsonNode command = JSON.readTree(ex.getRequestBody().readAllBytes());
+                received.add(command);
+                int result = command.at("/arguments/ip-address").asString().equals(conflictFor) ? 4 : answer;
                 try {
                     hold.await(30, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                byte[] body = ("[ { \"result\": " + answer + ", \"text\": \"x\" } ]").getBytes(StandardCharsets.UTF_8);
+                byte[] body = ("[ { \"result\": " + result + ", \"text\": \"x\" } ]").getBytes(StandardCharsets.UTF_8);
                 ex.sendResponseHeaders(200, body.length);
                 ex.getResponseBody().write(body);
                 ex.close();
@@ -177,6 +181,22 @@ class HaLeaseUpdatesTest {
         assertThat(outcome.get("rejected-clients").get(0).asString()).isEqualTo("0e:00:00:00:00:01/");
         assertThat(outcome.get("communication-failed").asBoolean()).isFalse();
         assertThat(meters.get("ha.lease.updates.failed").tag("reason", "conflict").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailureNamesTheChangesItConcernsSoOnlyTheirRepliesAreDropped() throws Exception {
+        Partner partner = new Partner();
+        partner.conflictFor = "192.0.2.2";
+        HaLeaseUpdates u = hotStandby(partner.url());
+        var done = u.changed(dhcp("192.0.2.1", "192.0.2.2", "192.0.2.3")).toCompletableFuture();
+        assertThatThrownBy(() -> done.get(10, TimeUnit.SECONDS)).cause()
+                .isInstanceOfSatisfying(io.dhcpsuite.lease.store.ChangesNotAcknowledged.class, e -> {
+                    assertThat(e.anyFailed(0, 1)).isFalse();
+                    assertThat(e.anyFailed(1, 2)).isTrue();
+                    assertThat(e.anyFailed(2, 3)).isFalse();
+                    assertThat(e).hasMessageContaining("192.0.2.2 answered 4");
+                });
+        assertThat(partner.received).hasSize(3);
     }
 
     @Test
