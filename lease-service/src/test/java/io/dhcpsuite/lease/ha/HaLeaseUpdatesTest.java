@@ -376,4 +376,30 @@ class HaLeaseUpdatesTest {
         assertThat(partner.received).hasSize(1);
         assertThat(u.mode()).isEqualTo(HaLeaseUpdates.Mode.QUEUE);
     }
+
+    @Test
+    void haServiceDrivesTheModesAndTheFlushThroughCommands() throws Exception {
+        Partner partner = new Partner();
+        HaLeaseUpdates u = updates("load-balancing", "", HaLeaseUpdates.Transport.DEFAULT,
+                peer("server2", partner.url(), "secondary"));
+        io.dhcpsuite.api.command.CommandDispatcher d = new io.dhcpsuite.api.command.CommandDispatcher();
+        HaLeaseUpdateCommands.register(d, u);
+        var set = d.dispatch(io.dhcpsuite.api.command.CommandRequest.of("ha-lease-updates-set",
+                JSON.readTree("{\"send\": false, \"queue\": true}")));
+        assertThat(set.result()).isZero();
+        assertThat(set.text()).isEqualTo("HA lease updates to the partner: queue.");
+        u.changed(dhcp("192.0.2.1"));
+        var status = d.dispatch(io.dhcpsuite.api.command.CommandRequest.of("ha-lease-updates-status", null));
+        assertThat(status.arguments().get("mode").asString()).isEqualTo("queue");
+        assertThat(status.arguments().get("backlog").asInt()).isEqualTo(1);
+        var flush = d.dispatch(io.dhcpsuite.api.command.CommandRequest.of("ha-lease-updates-flush", null));
+        assertThat(flush.result()).as(flush.text()).isZero();
+        assertThat(partner.received).hasSize(1);
+        partner.server.stop(0);
+        d.dispatch(io.dhcpsuite.api.command.CommandRequest.of("ha-lease-updates-set", JSON.readTree("{\"queue\": true}")));
+        u.changed(dhcp("192.0.2.2"));
+        var failed = d.dispatch(io.dhcpsuite.api.command.CommandRequest.of("ha-lease-updates-flush", null));
+        assertThat(failed.result()).isEqualTo(1);
+        assertThat(failed.text()).contains("not sent");
+    }
 }
