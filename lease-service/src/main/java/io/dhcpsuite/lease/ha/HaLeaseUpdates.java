@@ -240,7 +240,9 @@ public final class HaLeaseUpdates {
             }
             next = backlog.poll();
             if (next == null) {
-                mode = Mode.SEND;
+                if (mode == Mode.QUEUE) {
+                    mode = Mode.SEND;
+                }
                 return CompletableFuture.completedFuture(true);
             }
         }
