@@ -69,8 +69,14 @@ public final class LeaseBatchService {
             Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
                     ? error.getCause() : error;
             String message = cause instanceof LeaseStore.NotAcknowledged ? cause.getMessage() : "lease store write failed";
-            ChangesNotAcknowledged some = cause instanceof LeaseStore.NotAcknowledged
-                    && cause.getCause() instanceof ChangesNotAcknowledged c ? c : null;
+            ChangesNotAcknowledged some = null;
+            // the listener's exception comes wrapped (a CompletionException per stage it passed)
+            for (Throwable t = cause instanceof LeaseStore.NotAcknowledged ? cause.getCause() : null;
+                    t != null && some == null; t = t.getCause()) {
+                if (t instanceof ChangesNotAcknowledged c) {
+                    some = c;
+                }
+            }
             List<LeaseResult4> results = new ArrayList<>(out.results().size());
             for (int i = 0; i < out.results().size(); i++) {
                 LeaseResult4 r = out.results().get(i);

@@ -65,8 +65,11 @@ class LeaseBatchServiceTest {
                 changes -> CompletableFuture.completedFuture(null), List.of(changes -> {
                     java.util.BitSet failed = new java.util.BitSet();
                     failed.set(1);
-                    return CompletableFuture.failedFuture(new io.dhcpsuite.lease.store.ChangesNotAcknowledged(
-                            failed, "lease4-update for the second answered 1", null));
+                    // thrown from a stage, as HaLeaseUpdates does: it arrives wrapped
+                    return CompletableFuture.completedFuture(null).handle((ok, e) -> {
+                        throw new io.dhcpsuite.lease.store.ChangesNotAcknowledged(
+                                failed, "lease4-update for the second answered 1", null);
+                    });
                 }), List.of());
         LeaseBatchService service = new LeaseBatchService(engine, Duration.ofSeconds(5), ticker);
         LeaseBatch4Result r = service.process(new LeaseBatch4(List.of(
