@@ -117,6 +117,14 @@ final class KeaPeer implements AutoCloseable {
         }
     }
 
+    /** SIGSTOP ({@code false}) or SIGCONT: a peer that stops answering while its sockets stay open, and comes back. */
+    void running(boolean run) throws Exception {
+        Process p = new ProcessBuilder("kill", run ? "-CONT" : "-STOP", Long.toString(process.pid())).start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("kill " + (run ? "-CONT" : "-STOP") + " " + process.pid() + " failed");
+        }
+    }
+
     /** SIGKILL, as a crash: no goodbye to the partner. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

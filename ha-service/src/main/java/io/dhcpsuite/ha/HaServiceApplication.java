@@ -101,8 +101,10 @@ public class HaServiceApplication {
         }
         HaPeer partner = r.partner();
         HaListener.Security security = exitOnBadTls(() -> listenerSecurity(r));
-        CommandClient partnerClient = new CommandClient(partner.url(), partner.basicAuthUser(), partner.basicAuthPassword(),
-                exitOnBadTls(() -> clientTls(partner)));
+        // a passive-backup primary has no partner: it heartbeats nobody and only sends lease updates to backups
+        CommandClient partnerClient = partner == null ? null
+                : new CommandClient(partner.url(), partner.basicAuthUser(), partner.basicAuthPassword(),
+                        exitOnBadTls(() -> clientTls(partner)));
         CommandClient dhcp = new CommandClient(URI.create(p.dhcpServiceUrl() + CommandDispatcher.PATH), null, null);
         CommandClient leases = new CommandClient(URI.create(p.leaseServiceUrl() + CommandDispatcher.PATH), null, null);
         HaRuntime runtime = new HaRuntime(r, Clock.systemUTC(), partnerClient, dhcp, leases, registry);
@@ -143,7 +145,14 @@ public class HaServiceApplication {
         boolean auth = me.basicAuthUser() != null && !me.basicAuthUser().isEmpty();
         return new HaListener.Security(tls, r.requireClientCerts(), auth ? me.basicAuthUser() : null,
                 auth ? me.basicAuthPassword() : null,
-                r.restrictCommands() ? new HashSet<>(CommandCreator.HA_COMMANDS4) : java.util.Set.of());
+                r.restrictCommands() ? partnerCommands() : java.util.Set.of());
+    }
+
+    /** Kea's allowlist plus the suite's own sync page, which a suite partner sends (docs/ha-sync.md). */
+    private static java.util.Set<String> partnerCommands() {
+        java.util.Set<String> s = new HashSet<>(CommandCreator.HA_COMMANDS4);
+        s.add("ha-sync-page");
+        return s;
     }
 
     /** The client side towards {@code peer}: its entry's TLS files (the client certificate too), or null. */

@@ -213,8 +213,12 @@ class LeaseServiceConfiguration {
 
     /** HA lease updates to the partner; idle unless the file has a libdhcp_ha.so entry and ha-service turns it on. */
     @Bean
-    io.dhcpsuite.lease.ha.HaLeaseUpdates haLeaseUpdates(Dhcp4Config config) {
-        return io.dhcpsuite.lease.ha.HaLeaseUpdates.of(config);
+    io.dhcpsuite.lease.ha.HaLeaseUpdates haLeaseUpdates(Dhcp4Config config, LeaseServiceProperties props,
+                                                        ObjectProvider<MeterRegistry> meters) {
+        LeaseServiceProperties.HaUpdates h = props.leaseService().haUpdates();
+        return io.dhcpsuite.lease.ha.HaLeaseUpdates.of(config,
+                new io.dhcpsuite.lease.ha.HaLeaseUpdates.Transport(h.connections(), h.queueLimit(), h.timeout()),
+                meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     /**

@@ -105,11 +105,10 @@ public final class HaListener implements AutoCloseable {
         } else {
             server = HttpServer.create(bind, 64);
         }
-        workers = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "ha-listener");
-            t.setDaemon(true);
-            return t;
-        });
+        // One virtual thread per exchange: a lease4-update waits on the local lease-service's
+        // write, and a fixed pool of a few threads capped the partner's updates per second and
+        // made heartbeat answers queue behind them.
+        workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("ha-listener-", 0).factory());
         server.setExecutor(workers);
         String token = security.expectedToken();
         server.createContext("/", exchange -> handle(exchange, dispatcher, token, security.acceptedCommands()));

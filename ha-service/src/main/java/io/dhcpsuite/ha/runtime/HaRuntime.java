@@ -73,7 +73,8 @@ public final class HaRuntime implements AutoCloseable {
     private Instant nextHeartbeat;
     private Boolean dhcpApplied;
     private Instant dhcpAppliedAt;
-    private Boolean updatesApplied;
+    /** What lease-service was last told for the partner's updates: send, queue or off. */
+    private String updatesApplied;
     /** lease-service's count of DHCP changes it did not send, for our heartbeat answers. */
     private volatile long unsentUpdates;
     private long leaseUpdatesAcked;
@@ -156,27 +157,30 @@ public final class HaRuntime implements AutoCloseable {
 
     /**
      * Tells lease-service whether DHCP-driven lease changes go to the partner now (Kea sends them
-     * in load-balancing, hot-standby and partner-in-maintenance), on change and every few seconds.
+     * in load-balancing, hot-standby and partner-in-maintenance, and queues them in
+     * communication-recovery), on change and every few seconds.
      */
     private void applyLeaseUpdates() {
         if (!config.sendLeaseUpdates()) {
             return;
         }
-        boolean want = machine.sendingLeaseUpdates();
+        String want = machine.sendingLeaseUpdates() ? "send" : machine.queueingLeaseUpdates() ? "queue" : "off";
         Instant now = clock.instant();
-        if (updatesApplied != null && updatesApplied == want
-                && Duration.between(updatesAppliedAt, now).compareTo(REASSERT_DHCP) < 0) {
+        if (want.equals(updatesApplied) && Duration.between(updatesAppliedAt, now).compareTo(REASSERT_DHCP) < 0) {
             return;
         }
         ObjectNode a = JSON.objectNode();
-        a.put("send", want);
+        a.put("send", want.equals("send"));
+        a.put("queue", want.equals("queue"));
         try {
             CommandResponse r = leases.send(new CommandRequest("ha-lease-updates-set", null, a), COMMAND_TIMEOUT);
             if (r.result() == ResultCode.SUCCESS) {
-                if (updatesApplied == null || updatesApplied != want) {
-                    log.info(want ? "HA_LEASE_UPDATES_ENABLED lease updates will be sent to the partner while in {} state"
-                            : "HA_LEASE_UPDATES_DISABLED lease updates will not be sent to the partner while in {} state",
-                            machine.state().wire().toUpperCase());
+                if (!want.equals(updatesApplied)) {
+                    log.info(switch (want) {
+                        case "send" -> "HA_LEASE_UPDATES_ENABLED lease updates will be sent to the partner while in {} state";
+                        case "queue" -> "HA_LEASE_UPDATES_QUEUED lease updates will be queued for the partner while in {} state";
+                        default -> "HA_LEASE_UPDATES_DISABLED lease updates will not be sent to the partner while in {} state";
+                    }, machine.state().wire().toUpperCase());
                 }
                 updatesApplied = want;
                 updatesAppliedAt = now;
@@ -202,6 +206,7 @@ public final class HaRuntime implements AutoCloseable {
                 return;
             }
             unsentUpdates = a.path("unsent-update-count").asLong(unsentUpdates);
+            machine.backlogOverflowed(a.path("backlog-overflowed").asBoolean(false));
             long ackedNow = a.path("acked").asLong();
             if (ackedNow > leaseUpdatesAcked) {
                 comm.communicationSucceeded();
@@ -337,8 +342,18 @@ public final class HaRuntime implements AutoCloseable {
                 }
                 machine.syncFinished(r.ok());
             }
-            // lease updates are not queued yet, so the backlog is always empty and flushed
-            case FLUSH_BACKLOG -> machine.backlogFlushed(true);
+            case FLUSH_BACKLOG -> {
+                boolean ok = flushBacklog();
+                if (!ok) {
+                    // Kea: the partner must synchronise from us, so it is reset before we wait
+                    try {
+                        partner.send(CommandCreator.reset(config.thisServerName()), COMMAND_TIMEOUT);
+                    } catch (PeerUnavailableException e) {
+                        comm.communicationFailed();
+                    }
+                }
+                machine.backlogFlushed(ok);
+            }
             case RESET_PARTNER -> {
                 try {
                     partner.send(CommandCreator.reset(config.thisServerName()), COMMAND_TIMEOUT);
@@ -354,6 +369,23 @@ public final class HaRuntime implements AutoCloseable {
         LeaseSync.Result r = sync.run(maxPeriodSeconds);
         metrics.syncFinished(r, Duration.ofNanos(System.nanoTime() - start), clock.instant().getEpochSecond());
         return r;
+    }
+
+    /** lease-service sends the communication-recovery backlog; true once the partner has it all. */
+    private boolean flushBacklog() {
+        ObjectNode a = JSON.objectNode();
+        a.put("timeout", COMMAND_TIMEOUT.toMillis() * 5);
+        try {
+            CommandResponse r = leases.send(new CommandRequest("ha-lease-updates-flush", null, a), COMMAND_TIMEOUT.multipliedBy(6));
+            if (r.result() == ResultCode.SUCCESS) {
+                log.info("HA_LEASES_BACKLOG_SUCCESS lease updates backlog sent to {}", partner.url());
+                return true;
+            }
+            log.warn("HA_LEASES_BACKLOG_FAILED lease updates backlog not sent to {}: {}", partner.url(), r.text());
+        } catch (PeerUnavailableException e) {
+            log.warn("HA_LEASES_BACKLOG_FAILED lease-service not reachable: {}", e.getMessage());
+        }
+        return false;
     }
 
     private void applyNetworkState() {

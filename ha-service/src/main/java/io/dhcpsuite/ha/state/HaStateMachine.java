@@ -100,6 +100,14 @@ public final class HaStateMachine {
         };
     }
 
+    /**
+     * Whether DHCP-driven lease changes for the partner wait in the backlog now, replies not gated
+     * (Kea queues them in communication-recovery, up to {@code delayed-updates-limit}).
+     */
+    public boolean queueingLeaseUpdates() {
+        return config.sendLeaseUpdates() && state == HaState.COMMUNICATION_RECOVERY;
+    }
+
     /** The lease update backlog overflowed during communication-recovery; the partner must sync. */
     public void backlogOverflowed(boolean overflowed) {
         backlogOverflowed = overflowed;

@@ -185,10 +185,13 @@ class HaStateMachineTest {
         assertThat(m.state()).isEqualTo(HaState.COMMUNICATION_RECOVERY);
         assertThat(m.dhcpEnabled()).isTrue();
         assertThat(m.sendingLeaseUpdates()).as("queued, not sent").isFalse();
+        assertThat(m.queueingLeaseUpdates()).isTrue();
         partner(HaState.COMMUNICATION_RECOVERY);
         assertThat(m.step()).isEqualTo(Action.FLUSH_BACKLOG);
         m.backlogFlushed(true);
         assertThat(m.state()).isEqualTo(HaState.LOAD_BALANCING);
+        assertThat(m.queueingLeaseUpdates()).isFalse();
+        assertThat(m.sendingLeaseUpdates()).isTrue();
     }
 
     @Test

@@ -204,20 +204,30 @@ public final class AllocationEngine {
         return store.leasesByPage();
     }
 
-    /** The results of a batch and the changes that must be durable before they are sent. */
+    /**
+     * The results of a batch and the changes that must be durable before they are sent; op i made
+     * changes {@code [firstChange[i], firstChange[i+1])} (the last one up to the end).
+     */
     public record BatchOutcome(List<LeaseResult4> results, List<LeaseChange> changes, boolean[] needsDurability,
-                               CompletableFuture<Void> durable) {
+                               int[] firstChange, CompletableFuture<Void> durable) {
+
+        /** The changes op {@code i} made, as a half-open range of indexes into {@link #changes}. */
+        public int changesEnd(int i) {
+            return i + 1 < firstChange.length ? firstChange[i + 1] : changes.size();
+        }
     }
 
     /** Applies the operations of one batch as one transaction of origin DHCP. */
     public BatchOutcome apply(List<LeaseOp4> ops) {
         List<LeaseResult4> results = new ArrayList<>(ops.size());
         boolean[] durable = new boolean[ops.size()];
+        int[] firstChange = new int[ops.size()];
         LeaseStore.Committed<Void> done = store.transact(LeaseChange.Origin.DHCP, tx -> {
             long nowMs = clock.millis();
             holds.expire(nowMs);
             for (int i = 0; i < ops.size(); i++) {
                 int before = tx.changeCount();
+                firstChange[i] = before;
                 LeaseOp4 op = ops.get(i);
                 LeaseResult4 r;
                 try {
@@ -231,7 +241,7 @@ public final class AllocationEngine {
             }
             return null;
         });
-        return new BatchOutcome(results, done.changes(), durable, done.done());
+        return new BatchOutcome(results, done.changes(), durable, firstChange, done.done());
     }
 
     private LeaseResult4 apply(LeaseOp4 op, long nowMs, LeaseTx tx) {

@@ -7,6 +7,7 @@ import io.dhcpsuite.api.lease.LeaseResult4;
 import io.dhcpsuite.api.lease.LeaseResult4.Status;
 import io.dhcpsuite.api.time.Ticker;
 import io.dhcpsuite.lease.allocation.AllocationEngine;
+import io.dhcpsuite.lease.store.ChangesNotAcknowledged;
 import io.dhcpsuite.lease.store.LeaseStore;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +22,8 @@ import java.util.concurrent.TimeoutException;
  * (OFFER, IGNORED, NAK) do not wait on storage themselves, but they share the batch's answer.
  * When the write fails or takes longer than the bounded wait, or a gating lease change listener
  * (HA's partner) does not acknowledge the changes, every op that changed a lease answers ERROR, and
- * dhcp-service sends no reply for those packets.
+ * dhcp-service sends no reply for those packets; a listener that names the changes it could not
+ * get acknowledged ({@link ChangesNotAcknowledged}) fails only the ops that made them.
  */
 public final class LeaseBatchService {
     private final AllocationEngine engine;
@@ -87,12 +89,20 @@ public final class LeaseBatchService {
             Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
                     ? error.getCause() : error;
             String message = cause instanceof LeaseStore.NotAcknowledged ? cause.getMessage() : "lease store write failed";
+            ChangesNotAcknowledged some = null;
+            // the listener's exception comes wrapped (a CompletionException per stage it passed)
+            for (Throwable t = cause instanceof LeaseStore.NotAcknowledged ? cause.getCause() : null;
+                    t != null && some == null; t = t.getCause()) {
+                if (t instanceof ChangesNotAcknowledged c) {
+                    some = c;
+                }
+            }
             List<LeaseResult4> results = new ArrayList<>(out.results().size());
             for (int i = 0; i < out.results().size(); i++) {
                 LeaseResult4 r = out.results().get(i);
-                results.add(out.needsDurability()[i]
-                        ? new LeaseResult4(r.id(), Status.ERROR, null, false, message)
-                        : r);
+                boolean failed = out.needsDurability()[i]
+                        && (some == null || some.anyFailed(out.firstChange()[i], out.changesEnd(i)));
+                results.add(failed ? new LeaseResult4(r.id(), Status.ERROR, null, false, message) : r);
             }
             return new LeaseBatch4Result(results);
         });

@@ -35,14 +35,44 @@ public record LeaseServiceProperties(
     }
 
     /**
-     * @param tcpPort suite.lease-service.tcp-port: the lease wire's port; unset means 8092 (or an
-     *                ephemeral port when {@code server.port} is 0, as in tests), 0 ephemeral, -1 off
+     * @param tcpPort   suite.lease-service.tcp-port: the lease wire's port; unset means 8092 (or an
+     *                  ephemeral port when {@code server.port} is 0, as in tests), 0 ephemeral, -1 off
+     * @param haUpdates suite.lease-service.ha-updates.*
      */
-    public record LeaseService(Integer tcpPort) {
+    public record LeaseService(Integer tcpPort, @DefaultValue HaUpdates haUpdates) {
         public LeaseService {
             if (tcpPort != null && (tcpPort < -1 || tcpPort > 65535)) {
                 throw new IllegalArgumentException("suite.lease-service.tcp-port: " + tcpPort
                         + " is neither a TCP port nor -1 (off)");
+            }
+        }
+    }
+
+    /**
+     * The HA lease updates' transport to each peer.
+     *
+     * @param connections suite.lease-service.ha-updates.connections: updates in flight (and
+     *                    keep-alive connections) per peer
+     * @param queueLimit  suite.lease-service.ha-updates.queue-limit: updates waiting for a connection
+     *                    per peer; one more fails at once (its DHCP reply is dropped)
+     * @param timeout     suite.lease-service.ha-updates.timeout: from an update's submission to its
+     *                    acknowledgement, queueing included; keep it below dhcp-service's
+     *                    {@code suite.lease-client.timeout} (2 s), after which the reply is lost anyway
+     */
+    public record HaUpdates(@DefaultValue("8") int connections, @DefaultValue("256") int queueLimit,
+                            @DefaultValue("1500ms") Duration timeout) {
+        public HaUpdates {
+            if (connections < 1 || connections > 1024) {
+                throw new IllegalArgumentException("suite.lease-service.ha-updates.connections: " + connections
+                        + " is not between 1 and 1024");
+            }
+            if (queueLimit < 0) {
+                throw new IllegalArgumentException("suite.lease-service.ha-updates.queue-limit: " + queueLimit
+                        + " is negative");
+            }
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("suite.lease-service.ha-updates.timeout: " + timeout
+                        + " is not positive");
             }
         }
     }

@@ -1,11 +1,20 @@
 package io.dhcpsuite.lease.ha;
 
 import io.dhcpsuite.api.command.CommandDispatcher;
+import io.dhcpsuite.api.command.CommandException;
 import io.dhcpsuite.api.command.CommandResponse;
+import io.dhcpsuite.api.command.ResultCode;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Between ha-service and lease-service (unlisted): {@code ha-lease-updates-set {"send": bool}} and
- * {@code ha-lease-updates-status}, which hands over the outcomes since the last call.
+ * Between ha-service and lease-service (unlisted): {@code ha-lease-updates-set {"send": bool,
+ * "queue": bool}} (send: to the partner, replies gated; queue: into the communication-recovery
+ * backlog; neither: not sent, counted as unsent), {@code ha-lease-updates-status}, which hands
+ * over the outcomes since the last call, and {@code ha-lease-updates-flush}, which sends the
+ * backlog and answers once it is empty (result 0) or failed (result 1). A server that sends no
+ * updates (no partner, a backup) accepts the set as a no-op, so ha-service needs no special case.
  */
 public final class HaLeaseUpdateCommands {
     private HaLeaseUpdateCommands() {
@@ -13,12 +22,26 @@ public final class HaLeaseUpdateCommands {
 
     public static void register(CommandDispatcher d, HaLeaseUpdates updates) {
         d.registerUnlisted("ha-lease-updates-set", a -> {
-            if (!updates.active()) {
-                return CommandResponse.error("lease updates to an HA partner are not configured");
-            }
-            updates.sending(a.path("send").asBoolean(false));
-            return CommandResponse.success("HA lease updates " + (updates.sending() ? "on." : "off."));
+            HaLeaseUpdates.Mode m = a.path("send").asBoolean(false) ? HaLeaseUpdates.Mode.SEND
+                    : a.path("queue").asBoolean(false) ? HaLeaseUpdates.Mode.QUEUE : HaLeaseUpdates.Mode.OFF;
+            updates.mode(m);
+            return CommandResponse.success("HA lease updates to the partner: " + updates.mode().name().toLowerCase() + ".");
         });
         d.registerUnlisted("ha-lease-updates-status", a -> CommandResponse.success(null, updates.collect()));
+        d.registerUnlisted("ha-lease-updates-flush", a -> {
+            long timeout = a.path("timeout").asLong(60_000);
+            try {
+                boolean ok = updates.flushBacklog().get(timeout, TimeUnit.MILLISECONDS);
+                return ok ? CommandResponse.success("lease update backlog sent.")
+                        : CommandResponse.error("lease update backlog not sent: it overflowed or the partner failed");
+            } catch (TimeoutException e) {
+                throw new CommandException(ResultCode.ERROR, "lease update backlog not sent within " + timeout + " ms");
+            } catch (ExecutionException e) {
+                throw new CommandException(ResultCode.ERROR, "lease update backlog not sent: " + e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CommandException(ResultCode.ERROR, "interrupted");
+            }
+        });
     }
 }

@@ -3,109 +3,254 @@ package io.dhcpsuite.lease.ha;
 import io.dhcpsuite.config.Dhcp4Config;
 import io.dhcpsuite.config.ha.HaConfig;
 import io.dhcpsuite.config.ha.HaConfigParser;
+import io.dhcpsuite.config.ha.HaMode;
 import io.dhcpsuite.config.ha.HaPeer;
 import io.dhcpsuite.config.ha.HaRelationship;
+import io.dhcpsuite.config.ha.HaRole;
+import io.dhcpsuite.lease.store.ChangesNotAcknowledged;
 import io.dhcpsuite.lease.store.Lease;
 import io.dhcpsuite.lease.store.LeaseChange;
 import io.dhcpsuite.lease.store.LeaseChanges;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Kea's lease updates to the active partner ({@code leases4_committed}): every lease a DHCP
- * exchange added or renewed goes to the partner as {@code lease4-update} with
- * {@code force-create} and {@code origin: "ha-partner"}, every deleted one as {@code lease4-del},
- * all of a transaction in parallel over HTTP (never on a packet thread, never one blocking call
- * per packet); the transaction's replies leave only when every update was acknowledged, and any
- * failure drops them, as Kea drops the query. Changes that did not come from DHCP traffic (lease
- * commands, updates and syncs received from the partner, reclamation) are never sent, so nothing
- * the partner sent comes back to it. Whether to send at all is ha-service's decision by HA state;
- * the outcomes (communication failures, clients whose update the partner rejected with result 4)
+ * Kea's lease updates ({@code leases4_committed}): every lease a DHCP exchange added or renewed
+ * goes to the other servers as {@code lease4-update} with {@code force-create} and
+ * {@code origin: "ha-partner"}, every deleted one as {@code lease4-del} (a released one as an
+ * update). Policies:
+ * <ul>
+ * <li>The active partner gets updates while ha-service says so ({@link Mode#SEND}: load-balancing,
+ * hot-standby, partner-in-maintenance); the transaction's replies leave only when every update
+ * is answered, and the replies of the operations whose updates failed are dropped, as Kea drops
+ * those queries ({@link ChangesNotAcknowledged}). With sending off, each
+ * transaction counts as an unsent update (Kea's {@code unsent-update-count}).</li>
+ * <li>In {@link Mode#QUEUE} (communication-recovery) the partner's updates wait in a backlog of at
+ * most {@code delayed-updates-limit} and replies are not gated; one more overflows it, which
+ * ha-service answers with a full synchronisation, as Kea does. {@link #flushBacklog} sends it.</li>
+ * <li>Backups always get updates (unless this server is a backup), best effort: their failures are
+ * counted, and replies wait for them only with {@code wait-backup-ack}.</li>
+ * <li>Only changes of DHCP traffic are sent: nothing received from the partner goes back to it.</li>
+ * <li>Each peer is a {@link PeerChannel}: a few persistent connections and a bounded queue, so a
+ * slow partner costs dropped replies within a deadline, never threads or unbounded memory.</li>
+ * </ul>
+ * The outcomes (communication failures, clients the partner rejected with result 4, the backlog)
  * wait for ha-service to collect them.
  */
 public final class HaLeaseUpdates {
-    static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HaRelationship relationship;
-    private final HttpClient http;
-    private final URI partner;
-    private final String authorization;
-    private volatile boolean sending;
-    private final AtomicLong sent = new AtomicLong();
-    private final AtomicLong acked = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
+
+    /**
+     * The transport to each peer (see {@link PeerChannel}).
+     *
+     * @param connections at most this many updates in flight (and connections open) to one peer
+     * @param queueLimit  at most this many updates waiting for a connection
+     * @param timeout     from submission to acknowledgement
+     */
+    public record Transport(int connections, int queueLimit, Duration timeout) {
+        public static final Transport DEFAULT = new Transport(8, 256, Duration.ofMillis(1500));
+
+        public Transport {
+            if (connections < 1) {
+                throw new IllegalArgumentException("connections: " + connections + " is less than 1");
+            }
+            if (queueLimit < 0) {
+                throw new IllegalArgumentException("queue-limit: " + queueLimit + " is negative");
+            }
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("timeout: " + timeout + " is not positive");
+            }
+        }
+    }
+
+    /** What ha-service asks for the active partner's updates. */
+    public enum Mode { OFF, SEND, QUEUE }
+
+    private final PeerChannel partner;
+    private final List<PeerChannel> backups;
+    private final boolean active;
+    private final long backlogLimit;
+    private volatile Mode mode = Mode.OFF;
     /**
      * DHCP-driven transactions not sent because sending was off (partner-down, terminated): Kea's
      * unsent update count, reported in heartbeats so that a partner coming back from partner-down
      * knows it must synchronise before it serves again.
      */
     private final AtomicLong unsent = new AtomicLong();
-    private final AtomicBoolean communicationFailed = new AtomicBoolean();
-    private final ConcurrentLinkedQueue<String> rejected = new ConcurrentLinkedQueue<>();
+    private final ArrayDeque<Update> backlog = new ArrayDeque<>();
+    private boolean backlogOverflowed;
 
-    private HaLeaseUpdates(HaRelationship relationship) {
-        this.relationship = relationship;
-        HaPeer p = relationship == null ? null : relationship.partner();
-        this.partner = p == null ? null : p.url();
-        this.authorization = p == null || p.basicAuthUser() == null ? null : "Basic " + Base64.getEncoder()
-                .encodeToString((p.basicAuthUser() + ":" + p.basicAuthPassword()).getBytes(StandardCharsets.UTF_8));
-        this.http = partner == null ? null : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2)).build();
+    /** One command as it goes on the wire, with the client it is about (for result 4). */
+    record Update(String command, String body, String clientKey, String address) {
+    }
+
+    private HaLeaseUpdates(HaRelationship r, Transport settings, MeterRegistry meters) {
+        boolean sender = r != null && r.sendLeaseUpdates() && r.thisServer().role() != HaRole.BACKUP;
+        HaPeer p = sender ? r.partner() : null;
+        this.partner = p == null ? null : new PeerChannel(p, true, settings, meters);
+        List<PeerChannel> b = new ArrayList<>();
+        if (sender) {
+            boolean waitBackups = r.mode() == HaMode.PASSIVE_BACKUP && r.waitBackupAck();
+            for (HaPeer peer : r.backups()) {
+                b.add(new PeerChannel(peer, waitBackups, settings, meters));
+            }
+        }
+        this.backups = List.copyOf(b);
+        this.active = partner != null || !backups.isEmpty();
+        this.backlogLimit = r == null ? 0 : r.delayedUpdatesLimit();
+        if (partner != null) {
+            meters.gauge("ha.lease.updates.backlog", List.of(io.micrometer.core.instrument.Tag.of("peer", p.name())),
+                    this, u -> u.backlogSize());
+        }
     }
 
     /** From the configuration's libdhcp_ha.so entry (first relationship); inactive without one. */
     public static HaLeaseUpdates of(Dhcp4Config config) {
+        return of(config, Transport.DEFAULT, new SimpleMeterRegistry());
+    }
+
+    public static HaLeaseUpdates of(Dhcp4Config config, Transport settings, MeterRegistry meters) {
         HaConfig ha = config == null ? null : HaConfigParser.fromHooks(config.hooksLibraries(), "Dhcp4/hooks-libraries");
-        return new HaLeaseUpdates(ha == null ? null : ha.relationships().getFirst());
+        return new HaLeaseUpdates(ha == null ? null : ha.relationships().getFirst(), settings, meters);
     }
 
+    /** Whether this server sends lease updates to anyone (a partner or backups). */
     public boolean active() {
-        return partner != null && relationship.sendLeaseUpdates();
+        return active;
     }
 
-    public void sending(boolean on) {
-        sending = on && active();
+    /** ha-service's choice for the partner; leaving {@link Mode#QUEUE} drops the backlog, as Kea does. */
+    public void mode(Mode m) {
+        Mode next = partner == null ? Mode.OFF : m;
+        synchronized (backlog) {
+            if (next != Mode.QUEUE) {
+                backlog.clear();
+                backlogOverflowed = false;
+            }
+            mode = next;
+        }
     }
 
-    public boolean sending() {
-        return sending;
+    public Mode mode() {
+        return mode;
     }
 
     /** The lease change listener's work (see {@link io.dhcpsuite.lease.store.LeaseChangeListener}). */
     public CompletionStage<Void> changed(LeaseChanges changes) {
-        if (changes.origin() != LeaseChange.Origin.DHCP) {
+        if (changes.origin() != LeaseChange.Origin.DHCP || !active) {
             return null;
         }
-        if (!sending) {
-            if (active()) {
-                unsent.incrementAndGet();
-            }
-            return null;
-        }
-        List<CompletableFuture<Void>> acks = new ArrayList<>(changes.changes().size());
+        List<Update> updates = new ArrayList<>(changes.changes().size());
         for (LeaseChange c : changes.changes()) {
-            acks.add(send(c));
+            updates.add(update(c));
         }
-        return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new));
+        List<CompletableFuture<Void>> gates = new ArrayList<>();
+        List<Integer> gateChange = new ArrayList<>();
+        if (partner != null) {
+            // a flush that just emptied the backlog turns QUEUE into SEND: then these are sent
+            if (mode != Mode.QUEUE || !queue(updates)) {
+                if (mode == Mode.SEND) {
+                    for (int i = 0; i < updates.size(); i++) {
+                        gates.add(partner.submit(updates.get(i)));
+                        gateChange.add(i);
+                    }
+                } else {
+                    unsent.incrementAndGet();
+                }
+            }
+        }
+        for (PeerChannel b : backups) {
+            for (int i = 0; i < updates.size(); i++) {
+                CompletableFuture<Void> ack = b.submit(updates.get(i));
+                if (b.gating()) {
+                    gates.add(ack);
+                    gateChange.add(i);
+                }
+            }
+        }
+        if (gates.isEmpty()) {
+            return null;
+        }
+        return CompletableFuture.allOf(gates.toArray(CompletableFuture[]::new)).handle((ok, error) -> {
+            if (error == null) {
+                return null;
+            }
+            // only the replies of the operations whose updates failed are dropped
+            BitSet failed = new BitSet(updates.size());
+            Throwable first = null;
+            for (int g = 0; g < gates.size(); g++) {
+                if (gates.get(g).isCompletedExceptionally()) {
+                    failed.set(gateChange.get(g));
+                    if (first == null) {
+                        first = gates.get(g).exceptionNow();
+                    }
+                }
+            }
+            throw new ChangesNotAcknowledged(failed, first == null ? String.valueOf(error) : first.getMessage(), first);
+        });
     }
 
-    private CompletableFuture<Void> send(LeaseChange change) {
+    /** Adds to the backlog; false if the mode is no longer QUEUE. Overflow is remembered, not refused. */
+    private boolean queue(List<Update> updates) {
+        synchronized (backlog) {
+            if (mode != Mode.QUEUE) {
+                return false;
+            }
+            for (Update u : updates) {
+                if (backlog.size() >= backlogLimit) {
+                    backlogOverflowed = true;
+                } else {
+                    backlog.add(u);
+                }
+            }
+            return true;
+        }
+    }
+
+    private int backlogSize() {
+        synchronized (backlog) {
+            return backlog.size();
+        }
+    }
+
+    /**
+     * Sends the backlog to the partner one update after another, in order, as Kea does when
+     * communication returns; completes with true once it is empty (updates queued meanwhile
+     * included; the mode is then {@link Mode#SEND}, so none slips between), false at the first
+     * failure or when the backlog had overflowed (the partner must synchronise instead).
+     */
+    public CompletableFuture<Boolean> flushBacklog() {
+        if (partner == null) {
+            return CompletableFuture.completedFuture(true);
+        }
+        Update next;
+        synchronized (backlog) {
+            if (backlogOverflowed) {
+                return CompletableFuture.completedFuture(false);
+            }
+            next = backlog.poll();
+            if (next == null) {
+                if (mode == Mode.QUEUE) {
+                    mode = Mode.SEND;
+                }
+                return CompletableFuture.completedFuture(true);
+            }
+        }
+        return partner.submit(next).handle((ok, error) -> error == null)
+                .thenCompose(ok -> ok ? flushBacklog() : CompletableFuture.completedFuture(false));
+    }
+
+    private static Update update(LeaseChange change) {
         Lease lease = change.lease();
         ObjectNode args = JSON.valueToTree(lease.toLease4());
         // Kea's lease commands read expire, not cltt (CommandCreator::insertLeaseExpireTime)
@@ -130,62 +275,35 @@ public final class HaLeaseUpdates {
         body.put("command", command);
         body.putArray("service").add("dhcp4");
         body.set("arguments", args);
-        HttpRequest.Builder b = HttpRequest.newBuilder(partner).timeout(TIMEOUT)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
-        if (authorization != null) {
-            b.header("Authorization", authorization);
-        }
         String clientKey = lease.hwAddress() + "/" + (lease.clientId() == null ? "" : lease.clientId());
-        sent.incrementAndGet();
-        return http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString())
-                .handle((r, error) -> {
-                    if (error != null) {
-                        failed.incrementAndGet();
-                        communicationFailed.set(true);
-                        throw new CompletionException("lease update to " + partner + " failed: " + error, error);
-                    }
-                    int result = result(r.body());
-                    if (result == 0) {
-                        acked.incrementAndGet();
-                        return null;
-                    }
-                    failed.incrementAndGet();
-                    if (result == 4) {
-                        rejected.add(clientKey);
-                    } else if (result < 0) {
-                        communicationFailed.set(true);
-                    }
-                    throw new CompletionException(new IllegalStateException(
-                            command + " for " + lease.addressText() + " answered " + result + " by " + partner));
-                });
+        return new Update(command, body.toString(), clientKey, lease.addressText());
     }
 
-    /** The answer's result, -1 if it is not Kea's JSON. */
-    private static int result(String body) {
-        try {
-            JsonNode n = JSON.readTree(body);
-            if (n.isArray()) {
-                n = n.path(0);
-            }
-            return n.has("result") ? n.get("result").asInt() : -1;
-        } catch (RuntimeException e) {
-            return -1;
-        }
-    }
-
-    /** The outcomes since the last call, for ha-service: counters, a failure flag, rejected clients. */
+    /**
+     * The outcomes since the last call, for ha-service: the partner's counters, a communication
+     * failure flag, rejected clients, the backlog, and each backup's counters.
+     */
     public ObjectNode collect() {
         ObjectNode out = JSON.createObjectNode();
-        out.put("sending", sending);
-        out.put("sent", sent.get());
-        out.put("acked", acked.get());
-        out.put("failed", failed.get());
+        out.put("sending", mode == Mode.SEND);
+        out.put("mode", mode.name().toLowerCase());
         out.put("unsent-update-count", unsent.get());
-        out.put("communication-failed", communicationFailed.getAndSet(false));
-        var list = out.putArray("rejected-clients");
-        for (String c; (c = rejected.poll()) != null; ) {
-            list.add(c);
+        synchronized (backlog) {
+            out.put("backlog", backlog.size());
+            out.put("backlog-overflowed", backlogOverflowed);
+        }
+        if (partner != null) {
+            partner.collect(out);
+        } else {
+            out.put("sent", 0).put("acked", 0).put("failed", 0).put("communication-failed", false);
+            out.putArray("rejected-clients");
+        }
+        var list = out.putArray("backups");
+        for (PeerChannel b : backups) {
+            ObjectNode o = list.addObject();
+            o.put("server-name", b.name());
+            b.collect(o);
+            o.remove("rejected-clients");
         }
         return out;
     }

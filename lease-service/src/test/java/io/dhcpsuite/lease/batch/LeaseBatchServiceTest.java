@@ -57,4 +57,28 @@ class LeaseBatchServiceTest {
         service.expireOverdue();
         assertThat(write).as("the engine's own future is not failed by the deadline").isCompletedWithValue(null);
     }
+
+    @Test
+    void aListenerThatFailsSomeChangesFailsOnlyTheOpsThatMadeThem() throws Exception {
+        // the gating listener (HA's partner) rejects the second change of the transaction only
+        AllocationEngine engine = TestSupport.engine(TestSupport.config(), Clock.systemUTC(),
+                changes -> CompletableFuture.completedFuture(null), List.of(changes -> {
+                    java.util.BitSet failed = new java.util.BitSet();
+                    failed.set(1);
+                    // thrown from a stage, as HaLeaseUpdates does: it arrives wrapped
+                    return CompletableFuture.completedFuture(null).handle((ok, e) -> {
+                        throw new io.dhcpsuite.lease.store.ChangesNotAcknowledged(
+                                failed, "lease4-update for the second answered 1", null);
+                    });
+                }), List.of());
+        LeaseBatchService service = new LeaseBatchService(engine, Duration.ofSeconds(5), ticker);
+        LeaseBatch4Result r = service.process(new LeaseBatch4(List.of(
+                op(Kind.REQUEST, "02:00:00:00:00:04", null, false),
+                op(Kind.OFFER, "02:00:00:00:00:05", null, false),
+                op(Kind.REQUEST, "02:00:00:00:00:06", null, false),
+                op(Kind.REQUEST, "02:00:00:00:00:07", null, false)))).get(5, TimeUnit.SECONDS);
+        assertThat(r.results()).extracting(x -> x.status())
+                .containsExactly(Status.ASSIGNED, Status.ASSIGNED, Status.ERROR, Status.ASSIGNED);
+        assertThat(r.results().get(2).message()).contains("answered 1");
+    }
 }
