@@ -237,6 +237,9 @@ class LeaseServiceConfiguration {
      */
     @Bean
     SyncCursors syncCursors(AllocationEngine engine, LeaseBackend backend) {
+        if (backend instanceof io.dhcpsuite.lease.postgres.DatabaseRecovery guarded) {
+            backend = guarded.delegate();
+        }
         if (backend instanceof PostgresBackend p) {
             return SyncCursors.postgres(p.jdbc());
         }

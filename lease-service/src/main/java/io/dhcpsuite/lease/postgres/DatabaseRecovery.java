@@ -175,6 +175,11 @@ public final class DatabaseRecovery implements LeaseBackend {
         }
     }
 
+    /** The backend this one guards (for what needs the real store, such as the sync cursors' table). */
+    public LeaseBackend delegate() {
+        return delegate;
+    }
+
     @Override
     public String type() {
         return delegate.type();
