@@ -29,6 +29,7 @@ final class Dhcp4Parser {
         List<OptionData> globalOptions = options.parseData(global.at("option-data"));
         InterfacesConfig interfaces = SmallSections.interfaces(global.map("interfaces-config"));
         LeaseDatabase leaseDb = SmallSections.leaseDatabase(global.map("lease-database"));
+        List<LeaseDatabase> hostsDbs = SmallSections.hostsDatabases(global);
         ExpiredLeasesProcessing elp = SmallSections.expired(global.map("expired-leases-processing"));
         long decline = global.integer("decline-probation-period", 86400, 0, Inherited.UINT32_MAX);
         boolean echo = global.bool("echo-client-id", true);
@@ -56,6 +57,6 @@ final class Dhcp4Parser {
         JsonNode rawDdns = global.has("dhcp-ddns") ? d.get("dhcp-ddns") : null;
         return new Dhcp4Config(interfaces, leaseDb, subnets.subnets(), List.copyOf(networks),
                 globalOptions, optionDefs, classes, globalReservations, hri, decline, elp, echo, serverTag, hooks,
-                loggers, rawDdns, ddnsClient, globalDdns, authoritative);
+                loggers, rawDdns, ddnsClient, globalDdns, authoritative, hostsDbs);
     }
 }

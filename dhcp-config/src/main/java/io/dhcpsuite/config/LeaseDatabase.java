@@ -4,7 +4,8 @@ package io.dhcpsuite.config;
  * Kea's {@code lease-database}. For memfile: {@code persist} (default true), {@code name} (null =
  * the suite's default file), {@code lfcInterval} seconds (default 3600, 0 = off). For postgresql:
  * {@code name}, {@code host} (default localhost), {@code port} (default 5432), {@code user},
- * {@code password}, {@code connectTimeout} seconds (default 5).
+ * {@code password}, {@code connectTimeout} seconds (default 5). The same record describes a
+ * {@code hosts-database}, where {@code persist} false means Kea's {@code readonly}.
  */
 public record LeaseDatabase(
         String type,

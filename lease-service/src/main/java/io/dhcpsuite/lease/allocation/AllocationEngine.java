@@ -56,6 +56,7 @@ public final class AllocationEngine {
     private volatile Map<Long, Subnet4> subnets = Map.of();
     private Map<Long, List<PoolState>> pools = Map.of();
     private Reservations reservations;
+    private volatile HostReservations hostDatabases = HostReservations.NONE;
     private final OfferHolds holds = new OfferHolds(this::refreshBit);
     private final ReclaimListener[] reclaimListeners;
     /**
@@ -123,7 +124,7 @@ public final class AllocationEngine {
         this.config = cfg;
         this.pools = Map.copyOf(newPools);
         this.subnets = Map.copyOf(newSubnets);
-        this.reservations = Reservations.of(cfg);
+        this.reservations = Reservations.of(cfg, hostDatabases);
         for (int address : reservations.addresses()) {
             markBusy(address);
         }
@@ -135,6 +136,34 @@ public final class AllocationEngine {
                 markBusy(l.address());
             }
         }
+    }
+
+    /**
+     * Adds the reservations of the hosts databases to the file's (once, at start-up, before
+     * packets flow): their addresses are kept from other clients from now on.
+     */
+    public void useHostDatabases(HostReservations databases) {
+        store.read(view -> {
+            this.hostDatabases = databases;
+            this.reservations = Reservations.of(config, databases);
+            for (int address : databases.addresses()) {
+                markBusy(address);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * A database reservation of {@code address} appeared or went away: the pool bitmap follows,
+     * so the next allocation skips (or may use) the address. A lease another client holds there
+     * stays; its owner is refused a renewal and the reservation's client meets a conflict
+     * ({@code v4-reservation-conflicts}) until the lease is gone, as in Kea.
+     */
+    public void hostReservationChanged(int address) {
+        store.read(view -> {
+            refreshBit(address);
+            return null;
+        });
     }
 
     private void markBusy(int address) {
