@@ -29,7 +29,7 @@ final class Dhcp4Parser {
         List<OptionData> globalOptions = options.parseData(global.at("option-data"));
         InterfacesConfig interfaces = SmallSections.interfaces(global.map("interfaces-config"));
         LeaseDatabase leaseDb = SmallSections.leaseDatabase(global.map("lease-database"));
-        List<LeaseDatabase> hostsDbs = SmallSections.hostsDatabases(global);
+        List<LeaseDatabase> hostsDbs = SmallSections.hostsDatabases(global, warnings);
         ExpiredLeasesProcessing elp = SmallSections.expired(global.map("expired-leases-processing"));
         long decline = global.integer("decline-probation-period", 86400, 0, Inherited.UINT32_MAX);
         boolean echo = global.bool("echo-client-id", true);

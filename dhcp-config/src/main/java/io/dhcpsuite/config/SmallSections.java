@@ -76,9 +76,11 @@ final class SmallSections {
 
     /**
      * Kea's {@code hosts-database} (one map) or {@code hosts-databases} (a list), not both; each
-     * takes the connection keys of {@code lease-database}, and only postgresql is supported.
+     * takes the connection keys of {@code lease-database}. Only postgresql is served; another type
+     * Kea knows (mysql, cql in older files) is accepted with a warning and left out, so Kea's
+     * example files still load.
      */
-    static List<LeaseDatabase> hostsDatabases(KeaJson global) {
+    static List<LeaseDatabase> hostsDatabases(KeaJson global, List<ConfigWarning> warnings) {
         if (global.has("hosts-database") && global.has("hosts-databases")) {
             throw global.error("hosts-databases", "only one of 'hosts-database' and 'hosts-databases' may be given");
         }
@@ -92,9 +94,13 @@ final class SmallSections {
             if (type == null) {
                 throw n.error("missing parameter 'type' (postgresql)");
             }
+            if (type.equals("mysql") || type.equals("cql")) {
+                warnings.add(new ConfigWarning(n.pathOf("type"), "hosts database type '" + type
+                        + "' is not supported by this suite (use postgresql): its reservations are not served"));
+                continue;
+            }
             if (!type.equals("postgresql")) {
-                throw n.error("type", "hosts database type '" + type
-                        + "' is not supported by this suite, use postgresql");
+                throw n.error("type", "unknown hosts database type '" + type + "': use postgresql");
             }
             String name = n.string("name", null);
             if (name == null || name.isBlank()) {
