@@ -34,6 +34,8 @@ public final class HostSync implements AutoCloseable {
     private final Duration timeout;
     private final ScheduledExecutorService timer;
     private volatile boolean failing;
+    private volatile boolean synced;
+    private volatile long lastPull;
 
     public HostSync(HostReplica replica, String leaseServiceUrl, Duration interval, Duration timeout) {
         this.replica = replica;
@@ -42,7 +44,13 @@ public final class HostSync implements AutoCloseable {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("hosts-sync").daemon(true).factory());
         if (!interval.isZero()) {
-            timer.scheduleWithFixedDelay(this::pullQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+            // every second until the first copy arrives (lease-service may start after us), then every interval
+            long every = interval.toNanos();
+            timer.scheduleWithFixedDelay(() -> {
+                if (!synced || System.nanoTime() - lastPull >= every) {
+                    pullQuietly();
+                }
+            }, 0, Math.min(1000, interval.toMillis()), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -62,6 +70,8 @@ public final class HostSync implements AutoCloseable {
             log.info("HOSTS_SYNCED {} database host reservation(s) held, version {}", replica.size(), replica.version());
         }
         failing = false;
+        synced = true;
+        lastPull = System.nanoTime();
         return changes;
     }
 
