@@ -177,7 +177,7 @@ public final class HostCommands {
         if (a.isEmpty()) {
             throw bad("Parameters missing or are not a map.");
         }
-        long subnetId = subnetId(a, true);
+        long subnetId = subnetId(a);
         Target target = target(a, Target.ALL);
         List<Found> found = new ArrayList<>();
         if (target != Target.ALTERNATE) {
@@ -201,7 +201,7 @@ public final class HostCommands {
         if (address == null) {
             throw bad("Failed to parse IP address " + ip.asString());
         }
-        Long subnetId = a.has("subnet-id") ? subnetId(a, true) : null;
+        Long subnetId = a.has("subnet-id") ? subnetId(a) : null;
         Target target = target(a, Target.ALL);
         List<Found> found = new ArrayList<>();
         if (target != Target.ALTERNATE) {
@@ -226,7 +226,7 @@ public final class HostCommands {
         if (hostname.isEmpty()) {
             throw bad("Empty hostname");
         }
-        Long subnetId = a.has("subnet-id") ? subnetId(a, true) : null;
+        Long subnetId = a.has("subnet-id") ? subnetId(a) : null;
         Target target = target(a, Target.ALL);
         List<Found> found = new ArrayList<>();
         if (target != Target.ALTERNATE) {
@@ -282,7 +282,7 @@ public final class HostCommands {
         if (limit == 0) {
             throw bad("'limit' parameter must not be 0");
         }
-        Long subnetId = a.has("subnet-id") ? subnetId(a, true) : null;
+        Long subnetId = a.has("subnet-id") ? subnetId(a) : null;
         int source = a.has("source-index") ? (int) integer(a, "source-index", 0, 10) : 0;
         long from = a.has("from") ? integer(a, "from", 0, Long.MAX_VALUE) : 0;
         if (a.has("operation-target")) {
@@ -428,7 +428,7 @@ public final class HostCommands {
         JsonNode type = a.get("identifier-type");
         JsonNode ident = a.get("identifier");
         boolean hasSubnet = a.has("subnet-id");
-        Long subnetId = hasSubnet ? subnetId(a, true) : null;
+        Long subnetId = hasSubnet ? subnetId(a) : null;
         if (addr != null) {
             if (!addr.isString()) {
                 throw bad("'ip-address' is not a string.");
@@ -479,7 +479,7 @@ public final class HostCommands {
         }
     }
 
-    private static long subnetId(JsonNode a, boolean required) {
+    private static long subnetId(JsonNode a) {
         if (!a.has("subnet-id")) {
             throw bad("missing parameter 'subnet-id'");
         }
