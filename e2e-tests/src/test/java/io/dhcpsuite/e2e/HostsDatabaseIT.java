@@ -21,6 +21,12 @@ class HostsDatabaseIT {
     @TempDir
     Path dir;
 
+    /** The end of a service log, for a failure message. */
+    private static String tail(Path log) throws java.io.IOException {
+        String text = Files.exists(log) ? Files.readString(log) : "";
+        return text.substring(Math.max(0, text.length() - 4000));
+    }
+
     @Test
     void aReservationAddedWithKeaShellIsServedToTheNextDiscover() throws Exception {
         Preconditions.rootAndPerfdhcp();
@@ -47,19 +53,20 @@ class HostsDatabaseIT {
             assertThat(added.get("result").asInt()).as(added.toString()).isZero();
             assertThat(added.get("text").asString()).isEqualTo("Host added.");
 
-            Perfdhcp.Report r = Perfdhcp.run(1, 1, 2, "-b", "mac=0a:bb:00:00:00:01");
-            assertThat(r.leases()).as(r.output()).containsExactly("198.18.3.33");
+            Perfdhcp.Report r = Perfdhcp.run(2, 1, 3, "-b", "mac=0a:bb:00:00:00:01");
+            assertThat(r.leases()).as(r.output() + "\n" + tail(suite.log("dhcp-service"))).containsExactly("198.18.3.33");
             JsonNode lease = suite.command("lease4-get", "{\"ip-address\": \"198.18.3.33\"}");
             assertThat(lease.at("/arguments/hw-address").asString()).isEqualTo("0a:bb:00:00:00:01");
 
             // a client holds an address, then an IPAM reserves it for another client
-            Perfdhcp.Report holder = Perfdhcp.run(1, 1, 2, "-b", "mac=0a:bb:00:00:00:02");
-            assertThat(holder.leases()).as(holder.output()).hasSize(1);
+            Perfdhcp.Report holder = Perfdhcp.run(2, 1, 3, "-b", "mac=0a:bb:00:00:00:02");
+            assertThat(holder.leases()).as(holder.output() + "\n" + tail(suite.log("dhcp-service"))
+                    + "\n" + tail(suite.log("lease-service"))).hasSize(1);
             String held = holder.leases().iterator().next();
             JsonNode conflicting = KeaShellIT.kea("reservation-add", "\"reservation\": {\"subnet-id\": 1, "
                     + "\"hw-address\": \"0a:bb:00:00:00:03\", \"ip-address\": \"" + held + "\"}").get(0);
             assertThat(conflicting.get("result").asInt()).as(conflicting.toString()).isZero();
-            Perfdhcp.Report other = Perfdhcp.run(1, 1, 2, "-b", "mac=0a:bb:00:00:00:03");
+            Perfdhcp.Report other = Perfdhcp.run(2, 1, 3, "-b", "mac=0a:bb:00:00:00:03");
             assertThat(other.leases()).as(other.output()).hasSize(1).doesNotContain(held);
             assertThat(suite.statistic("v4-reservation-conflicts")).isPositive();
 
@@ -80,7 +87,7 @@ class HostsDatabaseIT {
             assertThat(imported.output()).contains("2 of 2 reservation(s) imported");
             JsonNode byName = suite.command("reservation-get-by-hostname", "{\"hostname\": \"imported\"}");
             assertThat(byName.get("text").asString()).isEqualTo("1 IPv4 host(s) found.");
-            Perfdhcp.Report importedClient = Perfdhcp.run(1, 1, 2, "-b", "mac=0a:bb:00:00:00:10");
+            Perfdhcp.Report importedClient = Perfdhcp.run(2, 1, 3, "-b", "mac=0a:bb:00:00:00:10");
             assertThat(importedClient.leases()).as(importedClient.output()).containsExactly("198.18.3.10");
         }
     }
