@@ -40,7 +40,7 @@ class HostsDatabaseIT {
                     "hosts-database": { "type": "postgresql", "name": "%s", "host": "127.0.0.1", "user": "postgres" },
                     "valid-lifetime": 4000,
                     "subnet4": [ { "id": 1, "subnet": "198.18.0.0/15",
-                                   "pools": [ { "pool": "198.18.0.10 - 198.18.0.250" } ],
+                                   "pools": [ { "pool": "198.18.0.10 - 198.18.15.250" } ],
                                    "relay": { "ip-addresses": [ "127.0.0.1" ] } } ]
                   }
                 }
