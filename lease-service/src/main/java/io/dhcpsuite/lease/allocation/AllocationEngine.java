@@ -411,7 +411,13 @@ public final class AllocationEngine {
         }
         Integer mine = parse(op.reservedAddress());
         if (mine != null && mine != r) {
-            return "the client has a reservation for " + op.reservedAddress();
+            // Kea's requestLease4: a client asking for another address than its reservation is
+            // refused while the reserved one is free for it; while another client holds the
+            // reserved address (a reservation conflict), it keeps the address it was offered
+            if (usableBy(mine, c, now, true)) {
+                return "the client has a reservation for " + op.reservedAddress();
+            }
+            mine = null;
         }
         boolean isReservation = mine != null;
         if (!usableBy(r, c, now, isReservation)) {

@@ -105,6 +105,11 @@ class DatabaseReservationsTest {
         assertThat(r.lease().ipAddress()).isNotEqualTo("192.0.2.17");
         assertThat(engine.stats().statistics().value("v4-reservation-conflicts")).isEqualTo(1);
         assertThat(engine.stats().statistics().value("subnet[1].v4-reservation-conflicts")).isEqualTo(1);
+        // meanwhile it keeps the address it was offered (Kea's requestLease4 during a conflict)
+        LeaseResult4 ack = one(op(REQUEST, "0a:00:00:00:00:02", r.lease().ipAddress(), true, "192.0.2.17",
+                List.of(1L), List.of()));
+        assertThat(ack.status()).isEqualTo(Status.ASSIGNED);
+        assertThat(ack.lease().ipAddress()).isEqualTo(r.lease().ipAddress());
         // the holder may not renew an address now reserved for another client
         assertThat(one(op(REQUEST, "02:00:00:00:00:01", "192.0.2.17", true)).status()).isEqualTo(Status.NAK);
     }
