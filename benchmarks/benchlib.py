@@ -28,15 +28,18 @@ def ensure_rig():
         sys.exit("./dhcpctl not found: run this from the project root")
 
 
-def config(work, backend, threads, db):
-    """The Kea-format configuration both servers read."""
+def config(work, backend, threads, db, hosts_db=None):
+    """The Kea-format configuration both servers read (the suite alone with {@code hosts_db})."""
     lease_db = {"type": "memfile", "persist": True, "name": os.path.join(work, "leases4.csv"), "lfc-interval": 0}
     if backend == "postgresql":
         lease_db = {"type": "postgresql", "name": db, "host": "127.0.0.1", "user": "postgres"}
     mt = {"enable-multi-threading": threads > 0}
     if threads > 0:
         mt.update({"thread-pool-size": threads, "packet-queue-size": 64})
+    extra = {"hosts-database": {"type": "postgresql", "name": hosts_db, "host": "127.0.0.1",
+                                "user": "postgres"}} if hosts_db else {}
     return {"Dhcp4": {
+        **extra,
         "interfaces-config": {"interfaces": [f"lo/{SERVER}"], "dhcp-socket-type": "udp"},
         "lease-database": lease_db,
         "valid-lifetime": 4000, "renew-timer": 1000, "rebind-timer": 2000,
@@ -60,6 +63,22 @@ def reset_db(db, for_kea):
         r = sh(f"kea-admin db-init pgsql -u postgres -n {db} -h 127.0.0.1")
         if r.returncode:
             sys.exit("kea-admin db-init failed: " + r.stdout[-1000:] + r.stderr[-1000:])
+
+
+def fill_hosts(db, n):
+    """{@code n} host reservations in the suite's hosts4 table (created by its first start): one
+    hw-address each, a hostname and an option, no address (the pool stays whole for perfdhcp's
+    fresh clients, whose MACs never match, so every lookup is the common case: a miss)."""
+    psql = f"psql -h 127.0.0.1 -U postgres -d {db} -v ON_ERROR_STOP=1 -q"
+    sql = ("TRUNCATE hosts4; INSERT INTO hosts4 (identifier_type, identifier, subnet_id, hostname, option_data) "
+           "SELECT 'hw-address', '0e:00:' || substr(to_hex(i + 4294967296), 2, 2) || ':' "
+           "|| substr(to_hex(i + 4294967296), 4, 2) || ':' || substr(to_hex(i + 4294967296), 6, 2) || ':' "
+           "|| substr(to_hex(i + 4294967296), 8, 2), 1, 'host-' || i || '.example.org', "
+           "'[{\\\"name\\\": \\\"domain-name\\\", \\\"data\\\": \\\"example.org\\\"}]' "
+           f"FROM generate_series(1, {n}) AS i")
+    r = sh(f'{psql} -c "{sql}"')
+    if r.returncode:
+        sys.exit("could not fill hosts4: " + r.stderr)
 
 
 def perfdhcp(rate, period, out, timers=False):
@@ -125,8 +144,9 @@ class Kea:
                 self.proc.kill()
 
 
-def prepare(server, work, backend, threads, db):
-    """A fresh lease store and the configuration file for {@code server}; returns the file."""
+def prepare(server, work, backend, threads, db, hosts=0):
+    """A fresh lease store and the configuration file for {@code server}; returns the file. With
+    {@code hosts} > 0 the suite also gets a hosts database with that many reservations."""
     os.makedirs(work, exist_ok=True)
     for f in os.listdir(work):
         if f.startswith("leases4.csv"):
@@ -135,6 +155,14 @@ def prepare(server, work, backend, threads, db):
         reset_db(db, for_kea=isinstance(server, Kea))
     import json
     cfg = os.path.join(work, "config.json")
+    hosts_db = f"{db}_hosts" if hosts > 0 else None
     with open(cfg, "w") as f:
-        json.dump(config(work, backend, threads, db), f, indent=2)
+        json.dump(config(work, backend, threads, db, hosts_db), f, indent=2)
+    if hosts_db:
+        psql = "psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
+        sh(f'{psql} -c "drop database if exists {hosts_db}"')
+        sh(f'{psql} -c "create database {hosts_db}"')
+        server.start(cfg)  # lease-service creates the schema (Flyway)
+        server.stop()
+        fill_hosts(hosts_db, hosts)
     return cfg

@@ -64,6 +64,8 @@ public final class ConfigUpdate {
     public static void requireRestartFree(SuiteConfig current, SuiteConfig next) {
         requireUnchanged(current, next, "Dhcp4/lease-database", Dhcp4Config::leaseDatabase,
                 "changing the lease database needs a restart");
+        requireUnchanged(current, next, "Dhcp4/hosts-databases", Dhcp4Config::hostsDatabases,
+                "changing the hosts databases needs a restart");
         requireUnchanged(current, next, "Dhcp4/dhcp-ddns", Dhcp4Config::dhcpDdnsClient,
                 "changing the connection to the DHCP-DDNS server needs a restart");
         requireUnchanged(current, next, "Dhcp4/expired-leases-processing", Dhcp4Config::expiredLeasesProcessing,

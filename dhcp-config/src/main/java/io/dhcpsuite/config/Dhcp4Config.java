@@ -23,6 +23,7 @@ import java.util.List;
  * @param dhcpDdnsClient the {@code dhcp-ddns} settings with Kea's defaults
  * @param ddns the global DDNS parameters (subnets and pools carry their effective ones)
  * @param authoritative global {@code authoritative} (default false), for queries no subnet is selected for
+ * @param hostsDatabases {@code hosts-database} or {@code hosts-databases}, in order (empty: none)
  */
 public record Dhcp4Config(
         InterfacesConfig interfacesConfig,
@@ -43,7 +44,8 @@ public record Dhcp4Config(
         tools.jackson.databind.JsonNode dhcpDdns,
         DhcpDdnsClient dhcpDdnsClient,
         DdnsParams ddns,
-        boolean authoritative) {
+        boolean authoritative,
+        List<LeaseDatabase> hostsDatabases) {
 
     /**
      * The DDNS parameters that apply to a lease of {@code address} in subnet {@code subnetId}: its

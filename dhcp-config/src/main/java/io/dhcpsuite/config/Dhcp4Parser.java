@@ -21,6 +21,7 @@ final class Dhcp4Parser {
         KeaJson global = KeaJson.of(d, Family.V4.section);
         GlobalSections g = new GlobalSections(global, Family.V4, warnings);
         InterfacesConfig interfaces = SmallSections.interfaces(global.map("interfaces-config"));
+        List<LeaseDatabase> hostsDbs = SmallSections.hostsDatabases(global, warnings);
         boolean echo = global.bool("echo-client-id", true);
         boolean authoritative = global.bool("authoritative", false);
         List<Reservation4> globalReservations = g.reservations.parse(global.at("reservations"), null);
@@ -29,6 +30,6 @@ final class Dhcp4Parser {
         JsonNode rawDdns = global.has("dhcp-ddns") ? d.get("dhcp-ddns") : null;
         return new Dhcp4Config(interfaces, g.leaseDatabase, subnets.subnets(), networks, g.optionData, g.optionDefs,
                 g.classes, globalReservations, g.hostReservationIdentifiers, g.declineProbationPeriod, g.expired, echo,
-                g.serverTag, g.hooks, g.loggers, rawDdns, g.ddnsClient, g.globalDdns, authoritative);
+                g.serverTag, g.hooks, g.loggers, rawDdns, g.ddnsClient, g.globalDdns, authoritative, hostsDbs);
     }
 }

@@ -157,9 +157,8 @@ final class KeaSchema {
                 .add(U, "readonly", "read-timeout", "write-timeout", "tcp-user-timeout",
                         "trust-anchor", "cert-file", "key-file", "cipher-list", "ssl-mode");
         Scope hostsDatabase = new Scope("hosts-database")
-                .add(I, "type", "name", "persist", "lfc-interval", "host", "port", "user", "password",
-                        "connect-timeout")
-                .add(I, "max-row-errors", "readonly", "read-timeout", "write-timeout", "tcp-user-timeout",
+                .add(I, "type", "name", "host", "port", "user", "password", "connect-timeout", "readonly")
+                .add(U, "persist", "lfc-interval", "max-row-errors", "read-timeout", "write-timeout", "tcp-user-timeout",
                         "max-reconnect-tries", "reconnect-wait-time", "on-fail", "retry-on-startup",
                         "trust-anchor", "cert-file", "key-file", "cipher-list", "ssl-mode");
         Scope expired = new Scope("expired-leases-processing")
@@ -220,8 +219,8 @@ final class KeaSchema {
                 .map(I, "dhcp-ddns", dhcpDdns)
                 .list(I, "hooks-libraries", hooksLibrary)
                 .list(I, "loggers", logger)
-                .map(U, "hosts-database", hostsDatabase)
-                .list(U, "hosts-databases", hostsDatabase)
+                .map(I, "hosts-database", hostsDatabase)
+                .list(I, "hosts-databases", hostsDatabase)
                 .map(U, "control-socket", controlSocket)
                 .list(U, "control-sockets", controlSocket)
                 .map(U, "dhcp-queue-control", queueControl)

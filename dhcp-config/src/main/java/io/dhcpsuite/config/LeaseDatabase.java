@@ -5,7 +5,8 @@ package io.dhcpsuite.config;
  * the suite's default file), {@code lfcInterval} seconds (default 3600, 0 = off). For postgresql:
  * {@code name}, {@code host} (default localhost), {@code port} (default 5432), {@code user},
  * {@code password}, {@code connectTimeout} seconds (default 5), and what to do when the database
- * goes away ({@link Reconnect}).
+ * goes away ({@link Reconnect}). The same record describes a
+ * {@code hosts-database}, where {@code persist} false means Kea's {@code readonly}.
  */
 public record LeaseDatabase(
         String type,

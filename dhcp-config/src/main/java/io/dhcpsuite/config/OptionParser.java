@@ -121,6 +121,14 @@ final class OptionParser {
         }
     }
 
+    /** Makes already parsed custom definitions known, as {@link #parseDefs} would have. */
+    void register(List<OptionDefinition> defs) {
+        for (OptionDefinition def : defs) {
+            defsByCode.computeIfAbsent(def.space(), k -> new HashMap<>()).put(def.code(), def);
+            defsByName.computeIfAbsent(def.space(), k -> new HashMap<>()).put(def.name(), def);
+        }
+    }
+
     List<OptionDefinition> parseDefs(KeaJson list) {
         List<OptionDefinition> out = new ArrayList<>();
         for (KeaJson d : list.elements()) {

@@ -38,39 +38,96 @@ final class ReservationParser {
         List<KeaJson> entries = list.elements();
         for (int i = 0; i < entries.size(); i++) {
             KeaJson r = entries.get(i).requireMap();
-            String[] id = identify(r, IDENTIFIER_TYPES, list, seenIds, i);
-            String idType = id[0];
-            String idValue = id[1];
-            Integer prev;
-            Integer ip = null;
-            if (r.has("ip-address")) {
-                ip = r.ipv4("ip-address");
-                if (subnet != null && !Ipv4.inPrefix(ip, subnet[0], subnet[1])) {
-                    throw r.error("ip-address", "specified reservation '" + Ipv4.format(ip)
-                            + "' is not within the IPv4 subnet '" + Ipv4.format(subnet[0]) + "/" + subnet[1] + "'");
-                }
-                if (ipReservationsUnique) {
-                    prev = seenIps.putIfAbsent(ip, i);
-                    if (prev != null) {
-                        throw r.error("ip-address", "there is already a reservation for "
-                                + Ipv4.format(ip) + " at " + list.path() + "[" + prev + "] (ip-reservations-unique is true)");
-                    }
+            Reservation4 res = parseOne(r, subnet);
+            String idType = identifierType(res);
+            Integer prev = seenIds.putIfAbsent(idType + "=" + identifierValue(res), i);
+            if (prev != null) {
+                throw r.error(idType, "a reservation for " + idType + " '" + identifierValue(res)
+                        + "' already exists at " + list.path() + "[" + prev + "]");
+            }
+            Integer ip = res.ipAddress();
+            if (ip != null && ipReservationsUnique) {
+                prev = seenIps.putIfAbsent(ip, i);
+                if (prev != null) {
+                    throw r.error("ip-address", "there is already a reservation for "
+                            + Ipv4.format(ip) + " at " + list.path() + "[" + prev + "] (ip-reservations-unique is true)");
                 }
             }
-            String hostname = r.string("hostname", null);
-            List<OptionData> opts = options.parseData(r.at("option-data"));
-            List<String> classes = r.stringList("client-classes");
-            int next = r.has("next-server") ? r.ipv4("next-server") : 0;
-            out.add(new Reservation4(
-                    "hw-address".equals(idType) ? idValue : null,
-                    "client-id".equals(idType) ? idValue : null,
-                    "circuit-id".equals(idType) ? idValue : null,
-                    "flex-id".equals(idType) ? idValue : null,
-                    ip, hostname, opts, classes, next,
-                    r.string("server-hostname", ""), r.string("boot-file-name", ""),
-                    "duid".equals(idType) ? idValue : null));
+            out.add(res);
         }
         return List.copyOf(out);
+    }
+
+    /** One reservation map, checked on its own (duplicates are the caller's concern). */
+    Reservation4 parseOne(KeaJson r, int[] subnet) {
+        String idType = null;
+        String idValue = null;
+        for (String t : IDENTIFIER_TYPES) {
+            if (r.has(t)) {
+                if (idType != null) {
+                    throw r.error(t, "the '" + idType + "' and '" + t + "' are mutually exclusive");
+                }
+                idType = t;
+                idValue = identifier(r.string(t, ""), t, r.pathOf(t));
+            }
+        }
+        if (idType == null) {
+            throw r.error("one of the supported identifiers must be specified for host reservation:"
+                    + " circuit-id, client-id, duid, flex-id, hw-address");
+        }
+        Integer ip = null;
+        if (r.has("ip-address")) {
+            ip = r.ipv4("ip-address");
+            if (ip == 0) {
+                ip = null; // Kea's "0.0.0.0": no address reserved (how it prints such a host)
+            } else if (subnet != null && !Ipv4.inPrefix(ip, subnet[0], subnet[1])) {
+                throw r.error("ip-address", "specified reservation '" + Ipv4.format(ip)
+                        + "' is not within the IPv4 subnet '" + Ipv4.format(subnet[0]) + "/" + subnet[1] + "'");
+            }
+        }
+        String hostname = r.string("hostname", null);
+        if (hostname != null && hostname.isEmpty()) {
+            hostname = null;
+        }
+        List<OptionData> opts = options.parseData(r.at("option-data"));
+        List<String> classes = r.stringList("client-classes");
+        int next = r.has("next-server") ? r.ipv4("next-server") : 0;
+        return new Reservation4(
+                "hw-address".equals(idType) ? idValue : null,
+                "client-id".equals(idType) ? idValue : null,
+                "circuit-id".equals(idType) ? idValue : null,
+                "flex-id".equals(idType) ? idValue : null,
+                ip, hostname, opts, classes, next,
+                r.string("server-hostname", ""), r.string("boot-file-name", ""),
+                "duid".equals(idType) ? idValue : null);
+    }
+
+    /** The reservation's identifier type (Kea's name). */
+    static String identifierType(Reservation4 r) {
+        if (r.hwAddress() != null) {
+            return "hw-address";
+        }
+        if (r.clientId() != null) {
+            return "client-id";
+        }
+        if (r.circuitId() != null) {
+            return "circuit-id";
+        }
+        if (r.flexId() != null) {
+            return "flex-id";
+        }
+        return "duid";
+    }
+
+    /** The reservation's identifier, normalised colon hex. */
+    static String identifierValue(Reservation4 r) {
+        return switch (identifierType(r)) {
+            case "hw-address" -> r.hwAddress();
+            case "client-id" -> r.clientId();
+            case "circuit-id" -> r.circuitId();
+            case "flex-id" -> r.flexId();
+            default -> r.duid();
+        };
     }
 
     /**

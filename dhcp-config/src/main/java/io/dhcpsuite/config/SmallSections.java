@@ -126,6 +126,45 @@ final class SmallSections {
         }
     }
 
+    /**
+     * Kea's {@code hosts-database} (one map) or {@code hosts-databases} (a list), not both; each
+     * takes the connection keys of {@code lease-database}. Only postgresql is served; another type
+     * Kea knows (mysql, cql in older files) is accepted with a warning and left out, so Kea's
+     * example files still load.
+     */
+    static List<LeaseDatabase> hostsDatabases(KeaJson global, List<ConfigWarning> warnings) {
+        if (global.has("hosts-database") && global.has("hosts-databases")) {
+            throw global.error("hosts-databases", "only one of 'hosts-database' and 'hosts-databases' may be given");
+        }
+        List<KeaJson> entries = global.has("hosts-database")
+                ? List.of(global.map("hosts-database"))
+                : global.at("hosts-databases").elements();
+        List<LeaseDatabase> out = new ArrayList<>();
+        for (KeaJson n : entries) {
+            n.requireMap();
+            String type = n.string("type", null);
+            if (type == null) {
+                throw n.error("missing parameter 'type' (postgresql)");
+            }
+            if (type.equals("mysql") || type.equals("cql")) {
+                warnings.add(new ConfigWarning(n.pathOf("type"), "hosts database type '" + type
+                        + "' is not supported by this suite (use postgresql): its reservations are not served"));
+                continue;
+            }
+            if (!type.equals("postgresql")) {
+                throw n.error("type", "unknown hosts database type '" + type + "': use postgresql");
+            }
+            String name = n.string("name", null);
+            if (name == null || name.isBlank()) {
+                throw n.error("missing parameter 'name' (the database name)");
+            }
+            out.add(new LeaseDatabase("postgresql", !n.bool("readonly", false), name, 0, n.string("host", "localhost"),
+                    (int) n.integer("port", 5432, 1, 65535), n.string("user", null),
+                    n.string("password", null), n.integer("connect-timeout", 5, 0, Inherited.UINT32_MAX)));
+        }
+        return List.copyOf(out);
+    }
+
     static ExpiredLeasesProcessing expired(KeaJson n) {
         ExpiredLeasesProcessing d = ExpiredLeasesProcessing.DEFAULTS;
         if (n.isMissing()) {

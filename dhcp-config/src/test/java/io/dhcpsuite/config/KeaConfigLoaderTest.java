@@ -167,9 +167,31 @@ class KeaConfigLoaderTest {
                 """);
         assertThat(c.warnings()).extracting(ConfigWarning::toString).containsExactly(
                 "Dhcp4/offer-lifetime: accepted but not implemented",
-                "Dhcp4/hosts-database: accepted but not implemented",
                 "Dhcp4/subnet4[0]/store-extended-info: accepted but not implemented",
-                "Dhcp4/subnet4[0]/pools[0]/require-client-classes: accepted but not implemented");
+                "Dhcp4/subnet4[0]/pools[0]/require-client-classes: accepted but not implemented",
+                "Dhcp4/hosts-database/type: hosts database type 'mysql' is not supported by this suite (use postgresql): its reservations are not served");
+    }
+
+    @Test
+    void readsHostsDatabasesWithTheLeaseDatabaseConnectionKeys() {
+        SuiteConfig c = load("""
+                "hosts-databases": [ { "type": "postgresql", "name": "hosts", "host": "db.example", "port": 5433,
+                                       "user": "kea", "password": "pw", "readonly": true, "max-reconnect-tries": 3 },
+                                     { "type": "postgresql", "name": "more" } ]
+                """);
+        assertThat(c.dhcp4().hostsDatabases()).extracting(LeaseDatabase::name).containsExactly("hosts", "more");
+        LeaseDatabase first = c.dhcp4().hostsDatabases().get(0);
+        assertThat(first.host()).isEqualTo("db.example");
+        assertThat(first.port()).isEqualTo(5433);
+        assertThat(first.persist()).as("readonly").isFalse();
+        assertThat(c.dhcp4().hostsDatabases().get(1).host()).isEqualTo("localhost");
+        assertThat(c.warnings()).extracting(ConfigWarning::toString)
+                .containsExactly("Dhcp4/hosts-databases[0]/max-reconnect-tries: accepted but not implemented");
+        assertThatThrownBy(() -> load("\"hosts-database\": { \"type\": \"postgresql\" }"))
+                .hasMessage("Dhcp4/hosts-database: missing parameter 'name' (the database name)");
+        assertThatThrownBy(() -> load("\"hosts-database\": { \"type\": \"postgresql\", \"name\": \"a\" }, "
+                + "\"hosts-databases\": [ ]"))
+                .hasMessage("Dhcp4/hosts-databases: only one of 'hosts-database' and 'hosts-databases' may be given");
     }
 
     @Test
@@ -181,7 +203,7 @@ class KeaConfigLoaderTest {
     @Test
     void listsTheUnimplementedKeysOncePerScope() {
         List<String> keys = KeaConfigLoader.unimplementedKeys();
-        assertThat(keys).contains("Dhcp4/hosts-databases", "Dhcp4/subnet4/offer-lifetime",
+        assertThat(keys).contains("Dhcp4/hosts-database/on-fail", "Dhcp4/subnet4/offer-lifetime",
                 "Dhcp4/subnet4/pools/evaluate-additional-classes", "Dhcp4/lease-database/ssl-mode");
         assertThat(keys).doesNotContain("Dhcp4/subnet4/pools", "Dhcp4/valid-lifetime", "Dhcp4/subnet4/ddns-send-updates",
                 "Dhcp4/subnet4/pools/hostname-char-set", "Dhcp4/dhcp-ddns/enable-updates", "Dhcp4/lease-database/on-fail");

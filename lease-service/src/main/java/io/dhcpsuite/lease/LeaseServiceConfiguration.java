@@ -14,6 +14,8 @@ import io.dhcpsuite.lease.store.LeaseChangeListener;
 import io.dhcpsuite.lease.batch.GroupCommitter;
 import io.dhcpsuite.lease.batch.LeaseBatchService;
 import io.dhcpsuite.lease.command.LeaseCommands;
+import io.dhcpsuite.lease.hosts.HostCommands;
+import io.dhcpsuite.lease.hosts.HostStore;
 import io.dhcpsuite.api.stats.StatisticCommands;
 import io.dhcpsuite.api.ddns.NcrSender;
 import io.dhcpsuite.config.DhcpDdnsClient;
@@ -152,6 +154,20 @@ class LeaseServiceConfiguration {
         return engine;
     }
 
+    /**
+     * The hosts databases ({@code hosts-database}/{@code hosts-databases}), opened, migrated and
+     * loaded into memory before the first packet; without one, a store that refuses changes. A
+     * password missing from the file comes from {@code spring.datasource.password}, as for leases.
+     */
+    @Bean(destroyMethod = "close")
+    HostStore hostStore(Dhcp4Config config, AllocationEngine engine,
+                        org.springframework.core.env.Environment env) {
+        if (config.hostsDatabases().isEmpty()) {
+            return HostStore.none(engine);
+        }
+        return HostStore.open(config.hostsDatabases(), env.getProperty("spring.datasource.password"), engine);
+    }
+
     @Bean
     LeaseBatchService leaseBatchService(AllocationEngine engine, LeaseServiceProperties props, LeaseBackend backend) {
         java.util.function.BooleanSupplier stopped = backend instanceof DatabaseRecovery r ? r::serviceStopped : () -> false;
@@ -253,13 +269,15 @@ class LeaseServiceConfiguration {
     CommandDispatcher commandDispatcher(AllocationEngine engine, Reclaimer reclaimer, LeaseBackend backend,
                                         Statistics statistics, Clock clock, LeaseDdns ddns, RunningConfig running,
                                         ConfigurableApplicationContext context,
-                                        io.dhcpsuite.lease.ha.HaLeaseUpdates haLeaseUpdates, SyncCursors syncCursors) {
+                                        io.dhcpsuite.lease.ha.HaLeaseUpdates haLeaseUpdates, SyncCursors syncCursors,
+                                        HostStore hostStore) {
         CommandDispatcher d = new CommandDispatcher();
         // list-commands here lets the gateway's merged dhcp4 list show the lease commands.
         BasicCommands.register(d, "lease-service", clock, null);
         StatisticCommands.register(d, statistics);
         LeaseCommands.register(d, engine, reclaimer, backend, ddns, syncCursors::clear);
         HaSyncCommands.register(d, engine, syncCursors);
+        HostCommands.register(d, engine, hostStore);
         io.dhcpsuite.lease.ha.HaLeaseUpdateCommands.register(d, haLeaseUpdates);
         ConfigPhases.registerGet(d, running::dhcp4);
         ConfigPhases.register(d, running, running::dhcp4);

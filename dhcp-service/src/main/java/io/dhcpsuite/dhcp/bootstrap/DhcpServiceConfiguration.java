@@ -1,6 +1,9 @@
 package io.dhcpsuite.dhcp.bootstrap;
 
 import io.dhcpsuite.api.command.CommandDispatcher;
+import io.dhcpsuite.api.command.HostsSync;
+import io.dhcpsuite.dhcp.classification.HostReplica;
+import io.dhcpsuite.dhcp.hosts.HostSync;
 import io.dhcpsuite.api.command.Shutdown;
 import io.dhcpsuite.api.config.ConfigPhases;
 import io.dhcpsuite.dhcp.reconfig.ConfigWrite;
@@ -82,15 +85,31 @@ class DhcpServiceConfiguration {
         return DhcpSockets.bind(plan, props.dhcpPort());
     }
 
+    /** dhcp-service's copy of the hosts databases' reservations (empty without hosts-database). */
     @Bean
-    ServerSettings serverSettings(SuiteConfig config, DhcpServiceProperties props, DhcpSockets sockets) {
+    HostReplica hostReplica(SuiteConfig config) {
+        return new HostReplica(config.dhcp4());
+    }
+
+    /** Feeds the copy from lease-service, only when the file names a hosts database (a null bean otherwise). */
+    @Bean(destroyMethod = "close")
+    HostSync hostSync(SuiteConfig config, HostReplica replica, DhcpServiceProperties props) {
+        if (config.dhcp4() == null || config.dhcp4().hostsDatabases().isEmpty()) {
+            return null;
+        }
+        return new HostSync(replica, props.leaseServiceUrl(), props.hosts().syncInterval(), props.hosts().timeout());
+    }
+
+    @Bean
+    ServerSettings serverSettings(SuiteConfig config, DhcpServiceProperties props, DhcpSockets sockets,
+                                  HostReplica hostReplica) {
         Set<Integer> own = new HashSet<>(LocalAddresses.all());
         sockets.sockets().forEach(b -> {
             if (b.ingress().serverId() != 0) {
                 own.add(b.ingress().serverId());
             }
         });
-        return ServerSettings.of(config.dhcp4(), props.dhcpPort(), props.clientPort(), own);
+        return ServerSettings.of(config.dhcp4(), props.dhcpPort(), props.clientPort(), own, hostReplica);
     }
 
     @Bean(destroyMethod = "close")
@@ -171,7 +190,8 @@ class DhcpServiceConfiguration {
     CommandDispatcher commandDispatcher(Clock clock, Statistics statistics, DhcpState state, RunningConfig running,
                                         PacketProcessor processor, DhcpSockets sockets,
                                         ConfigurableApplicationContext context,
-                                        io.dhcpsuite.dhcp.ha.HaScopes haScopes) {
+                                        io.dhcpsuite.dhcp.ha.HaScopes haScopes,
+                                        ObjectProvider<HostSync> hostSync) {
         CommandDispatcher d = DhcpCommands.register(new CommandDispatcher(), clock, statistics, state,
                 running::current, () -> processor.settings().selector(), running::configuredAt,
                 status -> socketsStatus(status, sockets));
@@ -179,6 +199,8 @@ class DhcpServiceConfiguration {
         ConfigPhases.register(d, running,
                 () -> running.current().raw() == null ? null : running.current().raw().get("Dhcp4"));
         ConfigWrite.register(d, running::current);
+        HostSync sync = hostSync.getIfAvailable();
+        HostsSync.register(d, sync == null ? null : sync::pull);
         Shutdown.register(d, exitValue -> {
             LoggerFactory.getLogger("kea-dhcp4.dhcp4").info("DHCP4_SHUTDOWN_REQUEST shutdown of server requested");
             System.exit(SpringApplication.exit(context, () -> exitValue));

@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param leaseServiceUrl  lease-service base URL
  * @param leaseClient      batching of lease operations
  * @param leaseService     suite.lease-service.*: where lease-service's lease wire listens
+ * @param hosts            suite.hosts.*: the copy of the hosts databases' reservations
  */
 @ConfigurationProperties("suite")
 public record DhcpServiceProperties(
@@ -22,7 +23,8 @@ public record DhcpServiceProperties(
         Integer dhcpClientPort,
         @DefaultValue("http://127.0.0.1:8082") String leaseServiceUrl,
         @DefaultValue LeaseClient leaseClient,
-        @DefaultValue LeaseService leaseService) {
+        @DefaultValue LeaseService leaseService,
+        @DefaultValue Hosts hosts) {
 
     public DhcpServiceProperties {
         if (dhcpPort < 0 || dhcpPort > 65535) {
@@ -66,6 +68,22 @@ public record DhcpServiceProperties(
             if (!"tcp".equals(transport) && !"http".equals(transport)) {
                 throw new IllegalArgumentException("suite.lease-client.transport: '" + transport
                         + "' is neither tcp nor http");
+            }
+        }
+    }
+
+    /**
+     * @param syncInterval suite.hosts.sync-interval: how often the copy asks lease-service for
+     *                     changes besides the gateway's pull after each reservation command (0: never)
+     * @param timeout      suite.hosts.timeout: per request to lease-service
+     */
+    public record Hosts(@DefaultValue("5s") Duration syncInterval, @DefaultValue("2s") Duration timeout) {
+        public Hosts {
+            if (syncInterval.isNegative()) {
+                throw new IllegalArgumentException("suite.hosts.sync-interval: " + syncInterval + " is negative");
+            }
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("suite.hosts.timeout: " + timeout + " is not positive");
             }
         }
     }

@@ -13,7 +13,9 @@ import java.util.Map;
  * flex-id needs Kea's hook, so neither ever matches). Subnet reservations are searched in every
  * candidate subnet (selected subnet first) when {@code reservations-in-subnet}, global ones when
  * {@code reservations-global}; like Kea's currentHost(), an in-subnet reservation wins over a
- * global one. Lookups are hash-map reads built once per configuration.
+ * global one. In each scope the file's reservations come first, then the hosts databases' (Kea's
+ * precedence: the configuration is the primary source), read from {@link HostReplica}. Lookups
+ * are hash-map reads built once per configuration.
  */
 public final class HostLookup {
     /** A found reservation and the subnet it belongs to (0 for a global one). */
@@ -27,8 +29,14 @@ public final class HostLookup {
     private final List<String> order;
     private final Map<Long, Index> bySubnet = new HashMap<>();
     private final Index global;
+    private final HostReplica databases;
 
     public HostLookup(Dhcp4Config config) {
+        this(config, new HostReplica(config));
+    }
+
+    public HostLookup(Dhcp4Config config, HostReplica databases) {
+        this.databases = databases;
         if (config == null) {
             order = List.of();
             global = new Index(List.of());
@@ -50,6 +58,9 @@ public final class HostLookup {
             }
             Index idx = bySubnet.get(s.id());
             Reservation4 r = idx == null ? null : idx.find(order, ids);
+            if (r == null) {
+                r = fromDatabases(s.id(), ids);
+            }
             if (r != null) {
                 return new Host(r, s.id());
             }
@@ -57,8 +68,34 @@ public final class HostLookup {
         boolean globalEnabled = candidates.isEmpty() || candidates.get(0).reservationsGlobal();
         if (globalEnabled) {
             Reservation4 r = global.find(order, ids);
+            if (r == null) {
+                r = fromDatabases(0, ids);
+            }
             if (r != null) {
                 return new Host(r, 0);
+            }
+        }
+        return null;
+    }
+
+    /** The copy of the hosts databases this lookup reads (kept across configurations). */
+    public HostReplica databases() {
+        return databases;
+    }
+
+    private Reservation4 fromDatabases(long subnetId, Identifiers ids) {
+        if (databases.size() == 0) {
+            return null;
+        }
+        for (String type : order) {
+            Reservation4 r = switch (type) {
+                case "hw-address" -> databases.find(subnetId, type, ids.hwAddress());
+                case "client-id" -> databases.find(subnetId, type, ids.clientId());
+                case "circuit-id" -> databases.find(subnetId, type, ids.circuitId());
+                default -> null;
+            };
+            if (r != null) {
+                return r;
             }
         }
         return null;

@@ -4,6 +4,7 @@ import io.dhcpsuite.config.ClientClassDef;
 import io.dhcpsuite.config.Dhcp4Config;
 import io.dhcpsuite.dhcp.classification.Classifier;
 import io.dhcpsuite.dhcp.classification.HostLookup;
+import io.dhcpsuite.dhcp.classification.HostReplica;
 import io.dhcpsuite.dhcp.options.ClientNames;
 import io.dhcpsuite.dhcp.selection.SubnetSelector;
 import java.util.HashMap;
@@ -27,6 +28,12 @@ public record ServerSettings(Dhcp4Config config, int serverPort, int clientPort,
 
     public static ServerSettings of(Dhcp4Config config, int serverPort, int clientPort,
                                     Set<Integer> ownAddresses) {
+        return of(config, serverPort, clientPort, ownAddresses, new HostReplica(config));
+    }
+
+    /** With the copy of the hosts databases' reservations that outlives configurations. */
+    public static ServerSettings of(Dhcp4Config config, int serverPort, int clientPort,
+                                    Set<Integer> ownAddresses, HostReplica databases) {
         ClientNames names = new ClientNames();
         Map<String, ClientClassDef> defs = new HashMap<>();
         if (config != null) {
@@ -36,7 +43,7 @@ public record ServerSettings(Dhcp4Config config, int serverPort, int clientPort,
         }
         return new ServerSettings(config, serverPort, clientPort, Set.copyOf(ownAddresses),
                 config != null && config.authoritative(), new SubnetSelector(config),
-                new Classifier(config), new HostLookup(config), names, Map.copyOf(defs));
+                new Classifier(config), new HostLookup(config, databases), names, Map.copyOf(defs));
     }
 
     /** The definitions of the client's classes, in membership order (built-ins have none). */

@@ -75,12 +75,13 @@ public final class RunningConfig implements ConfigPhases.Participant<RunningConf
         }
         ServerSettings old = processor.settings();
         ServerSettings settings = ServerSettings.of(next.dhcp4(), old.serverPort(),
-                old.clientPort(), old.ownAddresses());
+                old.clientPort(), old.ownAddresses(), old.hosts().databases());
         return new Prepared(next, settings);
     }
 
     @Override
     public void commit(Prepared prepared) {
+        prepared.settings().hosts().databases().reparse(prepared.config().dhcp4());
         processor.reconfigure(prepared.settings());
         current.set(prepared.config());
         configuredAt = clock.instant();

@@ -3,6 +3,7 @@ package io.dhcpsuite.gateway.api;
 import io.dhcpsuite.api.command.CommandDispatcher;
 import io.dhcpsuite.api.command.CommandRequest;
 import io.dhcpsuite.api.command.CommandResponse;
+import io.dhcpsuite.api.command.HostsSync;
 import io.dhcpsuite.api.command.ResultCode;
 import io.dhcpsuite.gateway.GatewayProperties;
 import io.dhcpsuite.api.config.ConfigPhases;
@@ -26,6 +27,7 @@ import org.springframework.web.client.RestClientException;
  */
 @Component
 public class ServiceClient {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ServiceClient.class);
     private static final String FORWARD_FAILURE = "unable to forward command to the ";
     private final Map<Target, RestClient> clients = new EnumMap<>(Target.class);
     private final ConfigTransaction configTransaction = new ConfigTransaction((t, r) -> forward(t, "dhcp4", r));
@@ -47,7 +49,7 @@ public class ServiceClient {
      * part of it and merges their answers into the one Kea would give.
      */
     public CommandResponse forward(String keaService, CommandRequest request) {
-        if (ConfigPhases.INTERNAL.contains(request.command())) {
+        if (ConfigPhases.INTERNAL.contains(request.command()) || HostsSync.COMMAND.equals(request.command())) {
             // the reconfiguration phases are between the gateway and the services only
             return CommandResponse.unsupported(request.command());
         }
@@ -62,7 +64,23 @@ public class ServiceClient {
         for (Target t : targets) {
             answers.add(forward(t, keaService, request));
         }
+        if ("dhcp4".equals(keaService) && HostsSync.changesHosts(request.command())
+                && answers.get(0).result() == ResultCode.SUCCESS) {
+            syncHosts();
+        }
         return AnswerMerger.merge(request.command(), answers);
+    }
+
+    /**
+     * Has dhcp-service take a reservation change before the operator hears of it. The change is
+     * stored either way; if dhcp-service cannot be reached, its timer picks the change up later,
+     * so the operator's answer stays the store's.
+     */
+    private void syncHosts() {
+        CommandResponse sync = forward(Target.DHCP, "dhcp4", CommandRequest.of(HostsSync.COMMAND, null));
+        if (sync.result() != ResultCode.SUCCESS) {
+            log.warn("hosts-sync to dhcp-service failed ({}); it will pick the change up on its next pull", sync.text());
+        }
     }
 
     public CommandResponse forward(Target target, String keaService, CommandRequest request) {

@@ -19,6 +19,7 @@ public final class Problems {
     public static final String LEASE_NOT_FOUND = BASE + "lease-not-found";
     public static final String STATISTIC_NOT_FOUND = BASE + "statistic-not-found";
     public static final String NOT_FOUND = BASE + "not-found";
+    public static final String RESERVATION_NOT_FOUND = BASE + "reservation-not-found";
     public static final String LEASE_CONFLICT = BASE + "lease-conflict";
     public static final String CONFLICT = BASE + "conflict";
     public static final String BAD_ARGUMENT = BASE + "bad-argument";

@@ -8,7 +8,9 @@ import java.util.List;
  * commands in ha-service, packet-side commands in dhcp-service. Statistics are split between
  * dhcp-service (pkt4-*) and lease-service (leases), so they fan out to both and are merged;
  * config-test and shutdown go to both too, as both play kea-dhcp4 (config-set and config-reload
- * go to both through {@link ConfigTransaction}).
+ * go to both through {@link ConfigTransaction}). The host_cmds {@code reservation-*} commands go to
+ * lease-service, which owns the hosts databases; after a change the gateway has dhcp-service pull
+ * it ({@code hosts-sync}) before it answers.
  */
 public final class ServiceRoutes {
 
@@ -32,7 +34,7 @@ public final class ServiceRoutes {
 
     private static List<Target> dhcp4Targets(String command) {
         if (command.startsWith("lease4-") || command.startsWith("lease6-") || command.equals("leases-reclaim")
-                || command.startsWith("stat-lease")) {
+                || command.startsWith("stat-lease") || command.startsWith("reservation-")) {
             return List.of(Target.LEASE);
         }
         if (command.startsWith("ha-")) {

@@ -51,6 +51,10 @@ class CommandApiTest {
         lease.commands.register("list-commands", a -> CommandResponse.success("2 commands found",
                 json.arrayNode().add("lease4-get").add("list-commands")));
         lease.commands.register("lease4-get", a -> CommandResponse.empty("Lease not found."));
+        lease.commands.register("reservation-add", a -> a.has("reservation") ? CommandResponse.success("Host added.")
+                : CommandResponse.error("reservation must be specified"));
+        lease.commands.register("reservation-get", a -> CommandResponse.empty("Host not found."));
+        dhcp.commands.register("hosts-sync", a -> CommandResponse.success("1 host change(s) applied"));
         lease.commands.register("statistic-get-all", a -> CommandResponse.success(null,
                 json.objectNode().set("subnet[1].assigned-addresses", json.arrayNode().add(json.arrayNode().add(3).add("2026-01-01 00:00:00.000000")))));
         lease.commands.register("statistic-get", a -> CommandResponse.success(null, json.objectNode()));
@@ -87,6 +91,28 @@ class CommandApiTest {
         });
         assertThat(enable.get("result").asInt()).isZero();
         assertThat(dhcp.commandsReceived()).containsExactly("dhcp-enable");
+    }
+
+    @Test
+    void routesReservationCommandsToLeaseServiceAndHasDhcpServiceTakeAChangeBeforeAnswering() throws Exception {
+        JsonNode added = json(command(port, "{\"command\": \"reservation-add\", \"service\": [\"dhcp4\"], "
+                + "\"arguments\": {\"reservation\": {\"subnet-id\": 1, \"hw-address\": \"1a:1b:1c:1d:1e:1f\"}}}")).get(0);
+        assertThat(added.get("text").asString()).isEqualTo("Host added.");
+        assertThat(lease.commandsReceived()).containsExactly("reservation-add");
+        assertThat(dhcp.commandsReceived()).containsExactly("hosts-sync");
+
+        clear();
+        JsonNode refused = json(command(port, "{\"command\": \"reservation-add\", \"service\": [\"dhcp4\"], "
+                + "\"arguments\": {}}")).get(0);
+        JsonNode got = json(command(port, "{\"command\": \"reservation-get\", \"service\": [\"dhcp4\"], "
+                + "\"arguments\": {\"subnet-id\": 1, \"ip-address\": \"192.0.2.1\"}}")).get(0);
+        assertThat(refused.get("result").asInt()).isEqualTo(1);
+        assertThat(got.get("result").asInt()).isEqualTo(3);
+        assertThat(dhcp.commandsReceived()).isEmpty(); // no change, no sync
+
+        JsonNode internal = json(command(port, "{\"command\": \"hosts-sync\", \"service\": [\"dhcp4\"]}")).get(0);
+        assertThat(internal.get("result").asInt()).isEqualTo(2);
+        assertThat(dhcp.commandsReceived()).isEmpty();
     }
 
     @Test

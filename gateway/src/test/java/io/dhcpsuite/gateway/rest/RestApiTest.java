@@ -24,6 +24,7 @@ class RestApiTest {
     static FakeService dhcp;
     static FakeService lease;
     static final FakeLeaseStore store = new FakeLeaseStore();
+    static final java.util.Map<String, JsonNode> HOSTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     @LocalServerPort
     int port;
@@ -53,6 +54,22 @@ class RestApiTest {
             return CommandResponse.success(null, config.put("hash", "ABC"));
         });
         dhcp.commands.register("status-get", a -> CommandResponse.success(null, json.objectNode().put("pid", 42)));
+        // reservations: a map standing in for lease-service's hosts store, keyed "subnet/type/identifier"
+        lease.commands.register("reservation-add", a -> {
+            JsonNode r = a.get("reservation");
+            String key = r.path("subnet-id").asLong() + "/hw-address/" + r.path("hw-address").asString();
+            return HOSTS.putIfAbsent(key, r) == null ? CommandResponse.success("Host added.")
+                    : CommandResponse.error("Database duplicate entry error");
+        });
+        lease.commands.register("reservation-get", a -> {
+            JsonNode r = HOSTS.get(a.path("subnet-id").asLong() + "/" + a.path("identifier-type").asString() + "/"
+                    + a.path("identifier").asString());
+            return r == null ? CommandResponse.empty("Host not found.") : CommandResponse.success("Host found.", r);
+        });
+        lease.commands.register("reservation-del", a -> HOSTS.remove(a.path("subnet-id").asLong() + "/"
+                + a.path("identifier-type").asString() + "/" + a.path("identifier").asString()) != null
+                ? CommandResponse.success("Host deleted.") : CommandResponse.empty("Host not deleted (not found)."));
+        dhcp.commands.register("hosts-sync", a -> CommandResponse.success("1 host change(s) applied"));
         registry.add("suite.services.dhcp-url", dhcp::url);
         registry.add("suite.services.lease-url", lease::url);
         String dead = FakeService.deadUrl();
@@ -114,6 +131,26 @@ class RestApiTest {
         assertThat(json(duplicate).get("detail").asString()).isEqualTo("IPv4 lease already exists.");
         assertProblem(incomplete, 400, Problems.BAD_ARGUMENT);
         assertProblem(malformed, 400, Problems.MALFORMED_REQUEST);
+    }
+
+    @Test
+    void addsGetsAndDeletesAReservation() throws Exception {
+        String body = "{\"subnet-id\": 1, \"hw-address\": \"1a:1b:1c:1d:1e:1f\", \"ip-address\": \"198.18.0.9\"}";
+        HttpResponse<String> created = Http.post(port, "/api/v1/reservations4", "application/json", body);
+        HttpResponse<String> duplicate = Http.post(port, "/api/v1/reservations4", "application/json", body);
+        HttpResponse<String> found = get(port, "/api/v1/reservations4/1/hw-address/1a:1b:1c:1d:1e:1f");
+        HttpResponse<String> deleted = Http.delete(port, "/api/v1/reservations4/1/hw-address/1a:1b:1c:1d:1e:1f");
+        HttpResponse<String> gone = get(port, "/api/v1/reservations4/1/hw-address/1a:1b:1c:1d:1e:1f");
+        HttpResponse<String> noIdentifier = Http.post(port, "/api/v1/reservations4", "application/json",
+                "{\"subnet-id\": 1, \"ip-address\": \"198.18.0.9\"}");
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/reservations4/1/hw-address/1a:1b:1c:1d:1e:1f");
+        assertProblem(duplicate, 400, Problems.BAD_ARGUMENT);
+        assertThat(json(found).get("ip-address").asString()).isEqualTo("198.18.0.9");
+        assertThat(deleted.statusCode()).isEqualTo(204);
+        assertProblem(gone, 404, Problems.RESERVATION_NOT_FOUND);
+        assertProblem(noIdentifier, 400, Problems.INVALID_PARAMETER);
     }
 
     @Test

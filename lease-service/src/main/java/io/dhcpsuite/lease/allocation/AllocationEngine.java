@@ -56,6 +56,7 @@ public final class AllocationEngine {
     private volatile Map<Long, Subnet4> subnets = Map.of();
     private Map<Long, List<PoolState>> pools = Map.of();
     private Reservations reservations;
+    private volatile HostReservations hostDatabases = HostReservations.NONE;
     private final OfferHolds holds = new OfferHolds(this::refreshBit);
     /** Guarded by the store's lock, like the holds. */
     private long offersTaken;
@@ -125,7 +126,7 @@ public final class AllocationEngine {
         this.config = cfg;
         this.pools = Map.copyOf(newPools);
         this.subnets = Map.copyOf(newSubnets);
-        this.reservations = Reservations.of(cfg);
+        this.reservations = Reservations.of(cfg, hostDatabases);
         for (int address : reservations.addresses()) {
             markBusy(address);
         }
@@ -137,6 +138,34 @@ public final class AllocationEngine {
                 markBusy(l.address());
             }
         }
+    }
+
+    /**
+     * Adds the reservations of the hosts databases to the file's (once, at start-up, before
+     * packets flow): their addresses are kept from other clients from now on.
+     */
+    public void useHostDatabases(HostReservations databases) {
+        store.read(view -> {
+            this.hostDatabases = databases;
+            this.reservations = Reservations.of(config, databases);
+            for (int address : databases.addresses()) {
+                markBusy(address);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * A database reservation of {@code address} appeared or went away: the pool bitmap follows,
+     * so the next allocation skips (or may use) the address. A lease another client holds there
+     * stays; its owner is refused a renewal and the reservation's client meets a conflict
+     * ({@code v4-reservation-conflicts}) until the lease is gone, as in Kea.
+     */
+    public void hostReservationChanged(int address) {
+        store.read(view -> {
+            refreshBit(address);
+            return null;
+        });
     }
 
     private void markBusy(int address) {
@@ -412,7 +441,13 @@ public final class AllocationEngine {
         }
         Integer mine = parse(op.reservedAddress());
         if (mine != null && mine != r) {
-            return "the client has a reservation for " + op.reservedAddress();
+            // Kea's requestLease4: a client asking for another address than its reservation is
+            // refused while the reserved one is free for it; while another client holds the
+            // reserved address (a reservation conflict), it keeps the address it was offered
+            if (usableBy(mine, c, now, true)) {
+                return "the client has a reservation for " + op.reservedAddress();
+            }
+            mine = null;
         }
         boolean isReservation = mine != null;
         if (!usableBy(r, c, now, isReservation)) {

@@ -59,11 +59,13 @@ public class LeaseDatabaseEnvironment implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
         LeaseDatabase db = null;
+        java.util.List<LeaseDatabase> hostsDbs = java.util.List.of();
         String file = ConfigFile.location(env);
         if (!file.isBlank()) {
             try {
                 Dhcp4Config cfg = KeaConfigLoader.load(Path.of(file)).dhcp4();
                 db = cfg == null ? null : cfg.leaseDatabase();
+                hostsDbs = cfg == null ? java.util.List.of() : cfg.hostsDatabases();
             } catch (ConfigException e) {
                 // the configuration bean reports it and stops start-up; without a database here,
                 // no DataSource failure can come first and hide the configuration's message
@@ -88,6 +90,9 @@ public class LeaseDatabaseEnvironment implements EnvironmentPostProcessor {
             props.put("spring.flyway.locations", "classpath:db/migration");
             awaitOnStartup(db, password);
             createIfMissing(db, password);
+        }
+        for (LeaseDatabase h : hostsDbs) {
+            createIfMissing(h, h.password() != null ? h.password() : env.getProperty("spring.datasource.password"));
         }
         env.getPropertySources().addFirst(new MapPropertySource("lease-database", props));
     }

@@ -1,0 +1,26 @@
+package io.dhcpsuite.lease.hosts;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * dhcp-service's copy of the database hosts is fed from here: the changes after the version it
+ * has (see {@link DatabaseHosts#changesSince}). Internal, like the batch endpoint.
+ */
+@RestController
+class HostFeedController {
+    static final String PATH = "/internal/v1/hosts4";
+    private final HostStore store;
+
+    HostFeedController(HostStore store) {
+        this.store = store;
+    }
+
+    @GetMapping(PATH)
+    ObjectNode changes(@RequestParam(name = "epoch", defaultValue = "") String epoch,
+                       @RequestParam(name = "since", defaultValue = "0") long since) {
+        return store.memory().changesSince(epoch, since);
+    }
+}
