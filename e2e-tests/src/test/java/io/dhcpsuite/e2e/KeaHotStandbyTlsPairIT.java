@@ -159,9 +159,12 @@ class KeaHotStandbyTlsPairIT {
             // Kea, the standby, syncs from the suite's TLS listener before it reaches hot-standby
             awaitHotStandby(suite, kea, pki);
             assertThat(kea.logText()).contains("HA_SYNC_SUCCESSFUL");
-            JsonNode ha = KeaHotStandbyPairIT.suiteHa(suite);
-            assertThat(ha.at("/ha-servers/remote/last-state").asString()).isEqualTo("hot-standby");
-            assertThat(ha.at("/ha-servers/remote/in-touch").asBoolean()).isTrue();
+            // the suite learns Kea's latest state at its next heartbeat (1 s)
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                JsonNode ha = KeaHotStandbyPairIT.suiteHa(suite);
+                assertThat(ha.at("/ha-servers/remote/last-state").asString()).isEqualTo("hot-standby");
+                assertThat(ha.at("/ha-servers/remote/in-touch").asBoolean()).isTrue();
+            });
         }
     }
 }

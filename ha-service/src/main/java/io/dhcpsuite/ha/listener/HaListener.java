@@ -130,6 +130,11 @@ public final class HaListener implements AutoCloseable {
     private static void handle(HttpExchange exchange, CommandDispatcher dispatcher, String token, Set<String> accepted)
             throws IOException {
         try (exchange) {
+            // read the request whatever the answer, so the connection stays usable for the next one
+            byte[] request;
+            try (InputStream in = exchange.getRequestBody()) {
+                request = in.readAllBytes();
+            }
             if (!"POST".equals(exchange.getRequestMethod())) {
                 reply(exchange, 400, "{\"result\": 400, \"text\": \"Bad Request\"}");
                 return;
@@ -142,8 +147,8 @@ public final class HaListener implements AutoCloseable {
                 return;
             }
             JsonNode body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = JSON.readTree(in.readAllBytes());
+            try {
+                body = JSON.readTree(request);
             } catch (RuntimeException e) {
                 body = null;
             }
