@@ -78,9 +78,12 @@ public final class CommandClient {
             Thread.currentThread().interrupt();
             throw new PeerUnavailableException(url + ": interrupted");
         }
-        if (r.statusCode() == 401 || r.statusCode() == 403) {
-            // the peer's listener refused us (basic auth, restrict-commands): as Kea, no answer to use
-            throw new PeerUnavailableException(url + ": HTTP " + r.statusCode() + (r.statusCode() == 401 ? " Unauthorized" : " Forbidden"));
+        // the peer's listener refused us (basic auth, restrict-commands): as Kea, no answer to use
+        if (r.statusCode() == 401) {
+            throw new PeerUnavailableException(url + ": HTTP 401 Unauthorized");
+        }
+        if (r.statusCode() == 403) {
+            throw new PeerUnavailableException.Forbidden(url + ": HTTP 403 Forbidden");
         }
         JsonNode n;
         try {

@@ -101,9 +101,14 @@ public final class LeaseSync {
             Key after = saved == null ? Key.START
                     : new Key(saved.path("cltt").asLong(), saved.hasNonNull("ip-address") ? saved.get("ip-address").asString() : null);
             Long floor = saved == null || !saved.hasNonNull("floor") ? null : saved.get("floor").asLong();
-            CommandResponse page = partner.send(CommandCreator.haSyncPage(after.cltt(), after.address(),
-                    config.syncPageLimit()), timeout);
-            if (page.result() == ResultCode.UNSUPPORTED) {
+            CommandResponse page;
+            try {
+                page = partner.send(CommandCreator.haSyncPage(after.cltt(), after.address(),
+                        config.syncPageLimit()), timeout);
+            } catch (PeerUnavailableException.Forbidden e) {
+                page = null; // a Kea with restrict-commands: HTTP 403 for a command outside its partner set
+            }
+            if (page == null || page.result() == ResultCode.UNSUPPORTED) {
                 log.info("HA_SYNC_KEA_PAGES {} does not serve ha-sync-page: Kea's lease4-get-page with its DHCP disabled throughout",
                         partnerName);
                 return keaSync(maxPeriodSeconds, timeout, p);

@@ -41,6 +41,8 @@ class LeaseSyncTest {
     private int pagesServedDisabled;
     private int pagesServed;
     private IntConsumer onPage = n -> { };
+    /** The partner's listener has restrict-commands, as a Kea with it does. */
+    private boolean restrictPartner;
     /** The local store: address -> cltt, and the cursor. */
     private final Map<Integer, Long> local = new HashMap<>();
     private JsonNode cursor;
@@ -123,6 +125,19 @@ class LeaseSyncTest {
         assertThat(partnerDisabled).isFalse();
     }
 
+    /** A Kea with restrict-commands answers ha-sync-page with HTTP 403, not result 2: still Kea's pages. */
+    @Test
+    void aPartnerThatForbidsTheExtensionGetsKeasPages() throws Exception {
+        fillPartner(250, 1_700_000_000L);
+        restrictPartner = true;
+        LeaseSync.Result r = sync(false).run(60);
+
+        assertThat(r.ok()).as(r.message()).isTrue();
+        assertThat(r.incremental()).isFalse();
+        assertThat(local).hasSize(250);
+        assertThat(partnerDisabled).isFalse();
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     private void fillPartner(int n, long cltt) {
@@ -151,16 +166,19 @@ class LeaseSyncTest {
                     "peers": [ { "name": "server1", "url": "http://127.0.0.1:19801/", "role": "primary" },
                                { "name": "server2", "url": "http://127.0.0.1:19802/", "role": "standby" } ] } ] } } ] } }""",
                 null).dhcp4().hooksLibraries(), "Dhcp4/hooks-libraries").relationships().getFirst();
-        return new LeaseSync(config, client(partnerCommands(suitePartner)), client(localCommands()));
+        return new LeaseSync(config, client(partnerCommands(suitePartner), restrictPartner), client(localCommands(), false));
     }
 
-    private CommandClient client(CommandDispatcher d) throws Exception {
+    private CommandClient client(CommandDispatcher d, boolean restrictCommands) throws Exception {
         int port;
         try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
         }
         URI url = URI.create("http://127.0.0.1:" + port + "/");
-        HaListener l = new HaListener(url, d);
+        HaListener l = new HaListener(url, d, restrictCommands
+                ? new HaListener.Security(null, false, null, null, java.util.Set.copyOf(
+                        io.dhcpsuite.ha.command.CommandCreator.HA_COMMANDS4))
+                : HaListener.Security.NONE);
         l.start();
         servers.add(l);
         return new CommandClient(url, null, null);
