@@ -144,6 +144,13 @@ class Kea:
                 self.proc.kill()
 
 
+def drop_dbs(db):
+    """Drops what prepare() created on the shared PostgreSQL (the lease and the hosts database)."""
+    psql = "psql -h 127.0.0.1 -U postgres -q"
+    for name in (db, f"{db}_hosts"):
+        sh(f'{psql} -c "drop database if exists {name} with (force)"')
+
+
 def prepare(server, work, backend, threads, db, hosts=0):
     """A fresh lease store and the configuration file for {@code server}; returns the file. With
     {@code hosts} > 0 the suite also gets a hosts database with that many reservations."""

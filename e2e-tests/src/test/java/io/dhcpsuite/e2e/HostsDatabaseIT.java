@@ -47,6 +47,7 @@ class HostsDatabaseIT {
                 """.formatted(dir.resolve("leases4.csv"), db));
         try (Suite suite = Suite.start(config, dir)) {
             Perfdhcp.warmUp();
+            assertThat(LocalPostgres.exists(db)).as("lease-service creates the missing hosts database").isTrue();
 
             JsonNode added = KeaShellIT.kea("reservation-add", "\"reservation\": {\"subnet-id\": 1, "
                     + "\"hw-address\": \"0a:bb:00:00:00:01\", \"ip-address\": \"198.18.3.33\", \"hostname\": \"e2e-db\"}").get(0);
@@ -89,6 +90,8 @@ class HostsDatabaseIT {
             assertThat(byName.get("text").asString()).isEqualTo("1 IPv4 host(s) found.");
             Perfdhcp.Report importedClient = Perfdhcp.run(2, 1, 3, "-b", "mac=0a:bb:00:00:00:10");
             assertThat(importedClient.leases()).as(importedClient.output()).containsExactly("198.18.3.10");
+        } finally {
+            LocalPostgres.drop(db);
         }
     }
 }

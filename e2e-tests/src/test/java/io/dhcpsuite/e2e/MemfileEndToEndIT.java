@@ -92,19 +92,9 @@ class MemfileEndToEndIT {
     @Order(4)
     void everyAckedLeaseSurvivesSigkillUnderLoad() throws Exception {
         int leaseServicePid = suite.pid("lease-service");
-        CompletableFuture<Perfdhcp.Report> load = CompletableFuture.supplyAsync(() -> {
-            try {
-                return Perfdhcp.run(1000, 1_000_000, 6);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<Perfdhcp.Report> load = Perfdhcp.runAsync(1000, 1_000_000, 6);
         // Kill while perfdhcp is mid-run: poll until ACKs are flowing, then SIGKILL.
-        long before = suite.statistic("pkt4-ack-sent");
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (suite.statistic("pkt4-ack-sent") < before + 1000 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
+        LeaseChecks.awaitAcks(suite, 1000, Duration.ofSeconds(20));
         new ProcessBuilder("kill", "-KILL", String.valueOf(leaseServicePid)).start().waitFor();
         Perfdhcp.Report report = load.get();
         assertThat(report.acks()).as("ACKs before the kill").isPositive();

@@ -3,9 +3,12 @@ package io.dhcpsuite.e2e;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,6 +49,17 @@ final class Perfdhcp {
         return Report.parse(r.output());
     }
 
+    /** {@link #run} in the background, for a fault test that acts while perfdhcp runs. */
+    static CompletableFuture<Report> runAsync(int rate, int clients, int seconds, String... extra) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return run(rate, clients, seconds, extra);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     /**
      * @param discoversSent DISCOVER-OFFER "sent packets"
      * @param offers        DISCOVER-OFFER "received packets"
@@ -69,6 +83,19 @@ final class Perfdhcp {
          * The addresses of {@code -x l}'s "Leases for REQUEST-ACK" list only: perfdhcp lists the
          * addresses it was offered too, and an OFFER whose REQUEST found its server gone is no lease.
          */
+        /** Each ACKed address with the client (perfdhcp's hardware address) it was ACKed to. */
+        Map<String, String> ackedTo() {
+            Map<String, String> out = new LinkedHashMap<>();
+            int acks = output.indexOf("***Leases for REQUEST-ACK***");
+            if (acks >= 0) {
+                Matcher m = Pattern.compile("(?m)^([0-9a-f]*),(198\\.1[89]\\.\\d+\\.\\d+),").matcher(output.substring(acks));
+                while (m.find()) {
+                    out.put(m.group(2), m.group(1));
+                }
+            }
+            return out;
+        }
+
         static Set<String> ackedLeases(String out) {
             Set<String> leases = new LinkedHashSet<>();
             int acks = out.indexOf("***Leases for REQUEST-ACK***");

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PostgresqlEndToEndIT {
     static final String DB = "dhcp_e2e";
-    static final String ADMIN_URL = System.getProperty("test.pg.url", "jdbc:postgresql://127.0.0.1:5432/postgres");
     @TempDir
     static Path dir;
     static Suite suite;
@@ -29,19 +28,19 @@ class PostgresqlEndToEndIT {
     @BeforeAll
     static void start() throws Exception {
         Preconditions.rootAndPerfdhcp();
-        try (Connection c = DriverManager.getConnection(ADMIN_URL, "postgres", "");
-             Statement st = c.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)");
-            st.execute("CREATE DATABASE " + DB);
-        }
+        LocalPostgres.create(DB);
         suite = Suite.start(Configs.postgresql(dir, DB), dir);
         Perfdhcp.warmUp();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (suite != null) {
-            suite.close();
+        try {
+            if (suite != null) {
+                suite.close();
+            }
+        } finally {
+            LocalPostgres.drop(DB);
         }
     }
 
@@ -57,7 +56,7 @@ class PostgresqlEndToEndIT {
     }
 
     private static long leaseRows() throws Exception {
-        try (Connection c = DriverManager.getConnection(ADMIN_URL.replace("/postgres", "/" + DB), "postgres", "");
+        try (Connection c = DriverManager.getConnection(LocalPostgres.url(DB), "postgres", "");
              Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT count(*) FROM lease4")) {
             rs.next();

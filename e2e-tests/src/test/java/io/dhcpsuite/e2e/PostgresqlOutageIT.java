@@ -39,11 +39,7 @@ class PostgresqlOutageIT {
     @BeforeAll
     static void start() throws Exception {
         Preconditions.rootAndPerfdhcp();
-        try (Connection c = DriverManager.getConnection(ADMIN_URL, "postgres", "");
-             Statement st = c.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)");
-            st.execute("CREATE DATABASE " + DB);
-        }
+        LocalPostgres.create(DB);
         suite = Suite.start(Configs.postgresql(dir, DB,
                 "\"max-reconnect-tries\": 60, \"reconnect-wait-time\": 1000, \"on-fail\": \"stop-retry-exit\""), dir);
         Perfdhcp.warmUp();
@@ -51,26 +47,20 @@ class PostgresqlOutageIT {
 
     @AfterAll
     static void stop() throws Exception {
-        if (suite != null) {
-            suite.close();
+        try {
+            if (suite != null) {
+                suite.close();
+            }
+        } finally {
+            LocalPostgres.drop(DB);
         }
     }
 
     @Test
     void stopRetryExitStopsServiceAndResumesByItselfWithEveryAckedLeaseCommitted() throws Exception {
         int leaseServicePid = suite.pid("lease-service");
-        CompletableFuture<Perfdhcp.Report> load = CompletableFuture.supplyAsync(() -> {
-            try {
-                return Perfdhcp.run(100, 1_000_000, 50);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        long before = suite.statistic("pkt4-ack-sent");
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (suite.statistic("pkt4-ack-sent") < before + 300 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
+        CompletableFuture<Perfdhcp.Report> load = Perfdhcp.runAsync(100, 1_000_000, 50);
+        LeaseChecks.awaitAcks(suite, 300, Duration.ofSeconds(20));
         long acksAtStop;
         long acksAtStart;
         long resumedMillis;
@@ -98,7 +88,7 @@ class PostgresqlOutageIT {
         assertThat(resumedMillis).as("ms from PostgreSQL's start to the next ACK").isLessThan(20_000);
         assertThat(suite.pid("lease-service")).as("no restart by hand or by the policy").isEqualTo(leaseServicePid);
         assertThat(report.acks()).as(report.output()).isPositive().isLessThan(report.discoversSent());
-        Set<String> rows = leaseRows();
+        Set<String> rows = LocalPostgres.leaseRows(DB);
         Set<String> missing = new HashSet<>(report.leases());
         missing.removeAll(rows);
         assertThat(missing).as("ACKed leases without a row").isEmpty();
@@ -129,18 +119,5 @@ class PostgresqlOutageIT {
             }
         }
         assertThat(r.exitCode()).as("pg_ctlcluster " + action + ": " + r.output()).isZero();
-    }
-
-    private static Set<String> leaseRows() throws Exception {
-        Set<String> out = new HashSet<>();
-        try (Connection c = DriverManager.getConnection(ADMIN_URL.replace("/postgres", "/" + DB), "postgres", "");
-             Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT address FROM lease4")) {
-            while (rs.next()) {
-                long a = rs.getLong(1);
-                out.add((a >>> 24) + "." + ((a >> 16) & 255) + "." + ((a >> 8) & 255) + "." + (a & 255));
-            }
-        }
-        return out;
     }
 }

@@ -8,8 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -62,19 +60,9 @@ class ServiceKillIT {
                 others.put(s, suite.pid(s));
             }
         }
-        CompletableFuture<Perfdhcp.Report> load = CompletableFuture.supplyAsync(() -> {
-            try {
-                return Perfdhcp.run(300, 1_000_000, 8);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<Perfdhcp.Report> load = Perfdhcp.runAsync(300, 1_000_000, 8);
         // kill mid-run, once ACKs flow (about 2 s in)
-        long before = suite.statistic("pkt4-ack-sent");
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (suite.statistic("pkt4-ack-sent") < before + 500 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
+        LeaseChecks.awaitAcks(suite, 500, Duration.ofSeconds(20));
         new ProcessBuilder("kill", "-KILL", String.valueOf(suite.pid(victim))).start().waitFor();
         long killedAt = System.nanoTime();
         Perfdhcp.Report during = load.get();
@@ -102,8 +90,8 @@ class ServiceKillIT {
         Duration down = Duration.ofNanos(resumedAt - killedAt);
         assertThat(down).as("DHCP resumes after the kill of " + victim).isLessThan(RESUME_WITHIN);
 
-        record(during);
-        record(after);
+        LeaseChecks.noDuplicates(acked, during);
+        LeaseChecks.noDuplicates(acked, after);
         LeaseChecks.allLeased(suite, acked.keySet());
         System.out.printf("FAULT sigkill %s: %d DISCOVERs, %d ACKed during the run (%s); back by dhcpctl restart"
                         + " in %.1f s, DORA answered %.1f s after the kill; %d ACKed leases checked: all present,"
@@ -117,7 +105,7 @@ class ServiceKillIT {
     void afterAllKillsTheSuiteServesAtFullRate() throws Exception {
         Perfdhcp.Report r = Perfdhcp.run(300, 1_000_000, 5);
         assertThat(r.acks()).as(r.output()).isEqualTo(r.discoversSent()).isPositive();
-        record(r);
+        LeaseChecks.noDuplicates(acked, r);
         LeaseChecks.allLeased(suite, acked.keySet());
     }
 
@@ -129,17 +117,6 @@ class ServiceKillIT {
             r = Perfdhcp.run(20, 1_000_000, 1);
         } while (r.acks() == 0 && System.nanoTime() < deadline);
         return r;
-    }
-
-    /** Adds a run's ACKs; an address ACKed before to another client would be a duplicate. */
-    private static void record(Perfdhcp.Report report) {
-        Matcher m = Pattern.compile("(?m)^([0-9a-f]*),(198\\.1[89]\\.\\d+\\.\\d+),").matcher(
-                report.output().substring(Math.max(0, report.output().indexOf("***Leases for REQUEST-ACK***"))));
-        while (m.find()) {
-            String previous = acked.putIfAbsent(m.group(2), m.group(1));
-            assertThat(previous == null || previous.equals(m.group(1)))
-                    .as("address " + m.group(2) + " ACKed to " + previous + " and to " + m.group(1)).isTrue();
-        }
     }
 
     private static boolean alive(int pid) throws Exception {

@@ -76,8 +76,27 @@ public final class Bind9 implements AutoCloseable {
         }
         Files.writeString(dir.resolve("example.org.db"), "ns IN A 127.0.0.1\n", java.nio.file.StandardOpenOption.APPEND);
         run("chown", "-R", "bind:bind", d);
+        launch();
+    }
+
+    /**
+     * Stops named as an operator's {@code systemctl stop} would (SIGTERM), keeping its zones and
+     * journals, so that {@link #restart} brings back every update it had accepted.
+     */
+    public void stop() throws Exception {
+        close();
+    }
+
+    /** Starts named again, on the same port with the same files, after {@link #stop}. */
+    public void restart() throws Exception {
+        launch();
+    }
+
+    private void launch() throws Exception {
+        String d = dir.toAbsolutePath().toString();
         process = new ProcessBuilder(NAMED, "-c", d + "/named.conf", "-g", "-u", "bind")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("named.log").toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("named.log").toFile())).start();
         Awaitility.await("named answering on port " + port).atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(100)).ignoreExceptions()
                 .until(() -> {

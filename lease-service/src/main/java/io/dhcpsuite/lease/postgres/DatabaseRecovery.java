@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Kea's lost-connection policy for the lease database ({@code on-fail}, {@code max-reconnect-tries},
@@ -153,9 +154,18 @@ public final class DatabaseRecovery implements LeaseBackend {
         }
     }
 
-    /** A lost or refused connection, not a statement the database refused. */
+    /**
+     * A lost or refused connection, not a statement the database refused. When the connection
+     * dies inside a transaction (PostgreSQL killed), the rollback fails too and Spring throws the
+     * rollback's {@link TransactionSystemException}, which keeps the first failure as its
+     * application exception, not as its cause: that one is looked at as well.
+     */
     static boolean isConnectionLoss(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TransactionSystemException tse && tse.getApplicationException() != null
+                    && tse.getApplicationException() != t && isConnectionLoss(tse.getApplicationException())) {
+                return true;
+            }
             if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
                     || t instanceof ConnectException || t instanceof DatabaseUnavailable) {
                 return true;

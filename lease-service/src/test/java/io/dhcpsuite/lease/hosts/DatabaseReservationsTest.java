@@ -51,7 +51,11 @@ class DatabaseReservationsTest {
 
     @AfterEach
     void close() {
-        store.close();
+        try {
+            store.close();
+        } finally {
+            HostsPostgres.drop(db);
+        }
     }
 
     private CommandResponse run(String command, String args) {

@@ -35,6 +35,7 @@ class HostCommandsTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private AllocationEngine engine;
     private HostStore store;
+    private io.dhcpsuite.config.LeaseDatabase db;
     private final CommandDispatcher commands = new CommandDispatcher();
 
     /** A command and what the ARM says it answers; a text ending in "..." is a prefix. */
@@ -44,13 +45,18 @@ class HostCommandsTest {
     @BeforeAll
     void open() {
         engine = TestSupport.engine(TestSupport.config(), Clock.systemUTC());
-        store = HostStore.open(List.of(HostsPostgres.freshDatabase()), null, engine);
+        db = HostsPostgres.freshDatabase();
+        store = HostStore.open(List.of(db), null, engine);
         HostCommands.register(commands, engine, store);
     }
 
     @AfterAll
     void close() {
-        store.close();
+        try {
+            store.close();
+        } finally {
+            HostsPostgres.drop(db);
+        }
     }
 
     static final List<Row> ARM = List.of(

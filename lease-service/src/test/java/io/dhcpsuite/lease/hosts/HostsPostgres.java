@@ -14,7 +14,8 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * Where the hosts database tests find PostgreSQL: a Testcontainers PostgreSQL when a container
  * engine answers (a laptop, a hosted CI), else the local server of {@code -Dtest.pg.url} (default
  * 127.0.0.1:5432, user postgres, trust). Every test class gets a database of its own, so runs
- * never see each other's hosts. {@code -Dtest.pg.container=false} skips the engine check.
+ * never see each other's hosts, and drops it afterwards ({@link #drop}), so a run leaves no
+ * database behind on a shared server. {@code -Dtest.pg.container=false} skips the engine check.
  */
 final class HostsPostgres {
     private static final String LOCAL = System.getProperty("test.pg.url", "jdbc:postgresql://127.0.0.1:5432/postgres");
@@ -58,6 +59,18 @@ final class HostsPostgres {
             throw new IllegalStateException("cannot create test database on " + admin + ": " + e.getMessage(), e);
         }
         return new LeaseDatabase("postgresql", true, name, 0, host, port, user, password, 5);
+    }
+
+    /** Drops a database {@link #freshDatabase} made; call it once its store is closed. */
+    static synchronized void drop(LeaseDatabase db) {
+        String admin = "jdbc:postgresql://" + db.host() + ":" + db.port() + "/postgres";
+        try (Connection c = DriverManager.getConnection(admin, db.user(), db.password());
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + db.name() + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop test database " + db.name() + " on " + admin + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     private static boolean useContainer() {

@@ -125,6 +125,25 @@ class DatabaseRecoveryTest {
         assertThat(DatabaseRecovery.isConnectionLoss(new RuntimeException(new java.sql.SQLException("admin shutdown", "57P01")))).isTrue();
     }
 
+    /**
+     * PostgreSQL killed under load (PostgresqlKillIT): the commit failed with an I/O error, the
+     * rollback then failed on the broken connection, and Spring threw the rollback's exception,
+     * which holds the I/O error as its application exception, not its cause. Before, that was taken
+     * for a refused statement: no recovery, and stop-retry-exit served on.
+     */
+    @Test
+    void aFailedRollbackAfterALostConnectionIsALostConnection() {
+        var rollback = new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+                new java.sql.SQLException("Connection is closed"));
+        rollback.initApplicationException(new DataAccessResourceFailureException("I/O error",
+                new java.sql.SQLException("An I/O error occurred while sending to the backend.", "08006")));
+        assertThat(DatabaseRecovery.isConnectionLoss(rollback)).isTrue();
+        var refused = new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+                new java.sql.SQLException("Connection is closed"));
+        refused.initApplicationException(new DataIntegrityViolationException("duplicate key"));
+        assertThat(DatabaseRecovery.isConnectionLoss(refused)).isFalse();
+    }
+
     @Test
     void readsTheReconnectKeysAndRefusesAnUnknownPolicy() {
         LeaseDatabase d = KeaConfigLoader.parse(config("\"max-reconnect-tries\": 15, \"reconnect-wait-time\": 2000,"
