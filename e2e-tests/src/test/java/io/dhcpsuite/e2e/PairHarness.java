@@ -182,6 +182,12 @@ final class PairHarness {
     record Report(long discovers, long offers, long acks, long nonUnique, Set<String> leases, String output) {
     }
 
+    /** A perfdhcp started elsewhere, writing to {@code out}. */
+    Report finish(Process p, Path out, int seconds) throws Exception {
+        outputs.put(p, out);
+        return finish(p, seconds);
+    }
+
     Report finish(Process p, int seconds) throws Exception {
         if (!p.waitFor(seconds + 30L, TimeUnit.SECONDS)) {
             p.destroyForcibly();
