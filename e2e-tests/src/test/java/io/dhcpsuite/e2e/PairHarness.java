@@ -106,9 +106,24 @@ final class PairHarness {
                 "Dhcp4/hooks-libraries").relationships().getFirst());
     }
 
-    /** The scope (0 server1, 1 server2) of a client keyed by its hardware address (perfdhcp sends no client id). */
-    static int scopeOf(QueryFilter filter, String hwAddress) {
-        return filter.scopeOfLease4(null, HexFormat.ofDelimiter(":").parseHex(hwAddress));
+    /** A lease's client keys, as lease4-get-all gives them. */
+    record Client(String hwAddress, String clientId) {
+    }
+
+    /** The scope (0 server1, 1 server2) of a lease's client: its client identifier, else its hardware address. */
+    static int scopeOf(QueryFilter filter, Client c) {
+        byte[] id = c.clientId() == null || c.clientId().isEmpty() ? null : HexFormat.ofDelimiter(":").parseHex(c.clientId());
+        return filter.scopeOfLease4(id, HexFormat.ofDelimiter(":").parseHex(c.hwAddress()));
+    }
+
+    /** Server n's leases: address -> the client's keys. */
+    static Map<String, Client> clients(int n) throws Exception {
+        Map<String, Client> out = new HashMap<>();
+        for (JsonNode l : command(n, "lease4-get-all", null).path("arguments").path("leases")) {
+            out.put(l.path("ip-address").asString(), new Client(l.path("hw-address").asString(),
+                    l.hasNonNull("client-id") ? l.get("client-id").asString() : null));
+        }
+        return out;
     }
 
     /** A Kea command through server n's gateway, inside its namespace; the first answer. */

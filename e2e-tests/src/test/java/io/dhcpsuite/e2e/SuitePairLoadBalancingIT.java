@@ -49,6 +49,7 @@ class SuitePairLoadBalancingIT {
             PairHarness.Report two = pair.run(2, 20, 5, "0a:22:00:00:00:00");
             Map<String, String> leases1 = PairHarness.leases(1);
             Map<String, String> leases2 = PairHarness.leases(2);
+            Map<String, PairHarness.Client> clients1 = PairHarness.clients(1);
             for (int n = 1; n <= 2; n++) {
                 PairHarness.Report r = n == 1 ? one : two;
                 Map<String, String> own = n == 1 ? leases1 : leases2;
@@ -58,9 +59,10 @@ class SuitePairLoadBalancingIT {
                 assertThat(r.offers()).as("server" + n + " drops the partner's clients:\n" + r.output())
                         .isLessThan(r.discovers() * 8 / 10);
                 for (String address : r.leases()) {
-                    String hw = own.get(address);
-                    assertThat(hw).as("server" + n + " holds its ACKed " + address).isNotNull();
-                    assertThat(PairHarness.scopeOf(scopes, hw)).as(hw + " answered by server" + n).isEqualTo(n - 1);
+                    PairHarness.Client c = clients1.get(address);
+                    assertThat(c).as("the ACKed " + address + " is on server1").isNotNull();
+                    assertThat(own.get(address)).as("server" + n + " holds its ACKed " + address).isEqualTo(c.hwAddress());
+                    assertThat(PairHarness.scopeOf(scopes, c)).as(c + " answered by server" + n).isEqualTo(n - 1);
                     assertThat(n == 1 ? PairHarness.inRange(address, "198.18.64.10", "198.18.95.250")
                             : PairHarness.inRange(address, "198.18.96.10", "198.18.127.250"))
                             .as(address + " from the pool of HA_server" + n).isTrue();
@@ -83,7 +85,7 @@ class SuitePairLoadBalancingIT {
             assertThat(alone.offers()).as("partner-down answers every client:\n" + alone.output())
                     .isGreaterThanOrEqualTo(alone.discovers() * 9 / 10);
             assertThat(alone.leases()).doesNotContainAnyElementsOf(acked);
-            Map<String, String> survivor = PairHarness.leases(1);
+            Map<String, PairHarness.Client> survivor = PairHarness.clients(1);
             List<Integer> served = new ArrayList<>();
             for (String address : alone.leases()) {
                 served.add(PairHarness.scopeOf(scopes, survivor.get(address)));
