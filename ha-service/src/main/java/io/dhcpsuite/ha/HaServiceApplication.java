@@ -118,8 +118,7 @@ public class HaServiceApplication {
             CommandClient partnerClient = partner == null ? null
                     : new CommandClient(partner.url(), partner.basicAuthUser(), partner.basicAuthPassword(),
                             exitOnBadTls(() -> clientTls(partner)));
-            runtimes.add(new HaRuntime(r, Clock.systemUTC(), partnerClient, dhcp, leases, registry,
-                    ha.relationships().size() > 1 ? subnetsOf(config, ha, r) : null));
+            runtimes.add(new HaRuntime(r, Clock.systemUTC(), partnerClient, dhcp, leases, registry, subnetsOf(config, ha, r)));
         }
         if (runtimes.size() > 1) {
             log.info("HA_CONFIGURATION_RELATIONSHIPS {} relationships: {}", runtimes.size(),
@@ -156,19 +155,23 @@ public class HaServiceApplication {
     }
 
     /**
-     * The subnets of relationship {@code r}: those whose {@code user-context.ha-server-name} names
-     * one of its servers (Kea 2.5.5+ hub-and-spoke). A sync of that relationship takes only their leases.
+     * The subnets whose leases a sync of relationship {@code r} takes, as Kea's lease sync filter
+     * has it: those whose {@code user-context.ha-server-name} names one of its servers; when no
+     * subnet names one, every lease (null), as a classic pair or a spoke without user-context does.
      */
     static java.util.function.LongPredicate subnetsOf(SuiteConfig config, HaConfig ha, HaRelationship r) {
         java.util.Set<Long> ids = new HashSet<>();
         for (io.dhcpsuite.config.Subnet4 s : config.dhcp4().subnets()) {
-            if (s.haServerName() != null && ha.relationshipOf(s.haServerName()) == r) {
+            if (s.haServerName() != null && r.peer(s.haServerName()) != null) {
                 ids.add(s.id());
             }
         }
         if (ids.isEmpty()) {
-            log.warn("HA_CONFIGURATION_NO_SUBNETS no subnet names a server of the relationship of {} in its "
-                    + "user-context ha-server-name: it serves no client", r.thisServerName());
+            if (ha.relationships().size() > 1) {
+                log.warn("HA_CONFIGURATION_NO_SUBNETS no subnet names a server of the relationship of {} in its "
+                        + "user-context ha-server-name: it serves no client", r.thisServerName());
+            }
+            return null;
         }
         return ids::contains;
     }

@@ -92,4 +92,21 @@ class HaHubCommandsTest {
         assertThat(self.result()).isEqualTo(1);
         assertThat(self.text()).contains("not a partner");
     }
+
+    /** Kea's lease sync filter: a relationship's subnets by ha-server-name; none named, every lease. */
+    @Test
+    void aRelationshipSyncsTheSubnetsThatNameItsServers() {
+        SuiteConfig config = KeaConfigLoader.parse(HUB, null);
+        var ha = HaServiceApplication.haConfig(config);
+        var a = HaServiceApplication.subnetsOf(config, ha, ha.relationships().get(0));
+        var b = HaServiceApplication.subnetsOf(config, ha, ha.relationships().get(1));
+        assertThat(a.test(1)).isTrue();
+        assertThat(a.test(2)).isFalse();
+        assertThat(b.test(2)).isTrue();
+        assertThat(b.test(1)).isFalse();
+        SuiteConfig pair = KeaConfigLoader.parse(HUB.replace("\"user-context\": { \"ha-server-name\": \"hub-a\" }", "\"comment\": \"x\"")
+                .replace("\"user-context\": { \"ha-server-name\": \"hub-b\" }", "\"comment\": \"y\""), null);
+        var none = HaServiceApplication.haConfig(pair);
+        assertThat(HaServiceApplication.subnetsOf(pair, none, none.relationships().get(0))).as("no subnet named: all").isNull();
+    }
 }
