@@ -27,6 +27,9 @@ import java.util.List;
  * @param reservationsInSubnet   {@code reservations-in-subnet} (default true)
  * @param reservationsOutOfPool  {@code reservations-out-of-pool} (default false)
  * @param ddns                   effective DDNS parameters (global → shared network → subnet)
+ * @param haServerName           {@code user-context.ha-server-name} of the subnet, else of its shared
+ *                               network: the HA relationship the subnet belongs to (Kea 2.5.5+
+ *                               hub-and-spoke); null when not set
  */
 public record Subnet4(
         long id,
@@ -50,7 +53,8 @@ public record Subnet4(
         boolean reservationsGlobal,
         boolean reservationsInSubnet,
         boolean reservationsOutOfPool,
-        DdnsParams ddns) {
+        DdnsParams ddns,
+        String haServerName) {
 
     /** True when {@code address} lies inside this subnet's prefix. */
     public boolean contains(int address) {

@@ -115,7 +115,18 @@ final class SubnetParser extends NetworkParser<Subnet4, SharedNetwork4> {
         return new Subnet4(id, network4, len, network, List.copyOf(pools), relays, iface, opts,
                 networkOptions, res, lifetimes, matchClientId, authoritative, guard, nextServer,
                 serverHostname, bootFileName, Inherited.allocator(chain), flags[0], flags[1], flags[2],
-                ddns.params(chain));
+                ddns.params(chain), haServerName(own));
+    }
+
+    /** {@code user-context.ha-server-name} of the subnet, else of its shared network (Kea's hub-and-spoke). */
+    static String haServerName(List<KeaJson> levels) {
+        for (KeaJson level : levels) {
+            tools.jackson.databind.JsonNode v = level.node().path("user-context").path("ha-server-name");
+            if (v.isString() && !v.asString().isEmpty()) {
+                return v.asString();
+            }
+        }
+        return null;
     }
 
     private Pool4 parsePool(KeaJson n, List<KeaJson> subnetChain) {

@@ -37,8 +37,9 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * ha-service: Kea's HA hook for the suite. With a {@code libdhcp_ha.so} entry in the configuration
- * it runs the first relationship's state machine, heartbeats and syncs with the partner, listens
- * for the partner at this server's peer URL, and drives the local dhcp-service; without one it
+ * it runs each relationship's state machine (a hub-and-spoke hub has several), heartbeats and
+ * syncs with each partner, listens for the partners at this server's peer URLs, and drives the
+ * local dhcp-service and lease-service per relationship; without one it
  * answers status-get with an empty {@code high-availability} list and every {@code ha-*} command
  * with result 2, as Kea without the hook does.
  */
@@ -52,18 +53,32 @@ public class HaServiceApplication {
         SpringApplication.run(HaServiceApplication.class, args);
     }
 
-    /** The running HA parts, or none when HA is not configured. */
-    public record HaSetup(HaRuntime runtime, HaListener listener) implements AutoCloseable {
-        static final HaSetup NONE = new HaSetup(null, null);
+    /**
+     * The running HA parts, or none when HA is not configured: one runtime per relationship (a hub
+     * has several), and one listener per distinct URL of this server (a hub's relationships may
+     * share one).
+     */
+    public record HaSetup(List<HaRuntime> runtimes, List<HaListener> listeners) implements AutoCloseable {
+        static final HaSetup NONE = new HaSetup(List.of(), List.of());
+
+        public HaSetup {
+            runtimes = List.copyOf(runtimes);
+            listeners = List.copyOf(listeners);
+        }
+
+        /** The first relationship's runtime (a classic pair's only one), or null. */
+        public HaRuntime runtime() {
+            return runtimes.isEmpty() ? null : runtimes.getFirst();
+        }
+
+        public HaListener listener() {
+            return listeners.isEmpty() ? null : listeners.getFirst();
+        }
 
         @Override
         public void close() {
-            if (listener != null) {
-                listener.close();
-            }
-            if (runtime != null) {
-                runtime.close();
-            }
+            listeners.forEach(HaListener::close);
+            runtimes.forEach(HaRuntime::close);
         }
     }
 
@@ -94,37 +109,71 @@ public class HaServiceApplication {
         if (ha == null) {
             return HaSetup.NONE;
         }
-        HaRelationship r = ha.relationships().getFirst();
-        if (ha.relationships().size() > 1) {
-            log.warn("HA_CONFIGURATION_PARTIAL {} relationships configured; this release runs only the first ({})",
-                    ha.relationships().size(), r.thisServerName());
-        }
-        HaPeer partner = r.partner();
-        HaListener.Security security = exitOnBadTls(() -> listenerSecurity(r));
-        // a passive-backup primary has no partner: it heartbeats nobody and only sends lease updates to backups
-        CommandClient partnerClient = partner == null ? null
-                : new CommandClient(partner.url(), partner.basicAuthUser(), partner.basicAuthPassword(),
-                        exitOnBadTls(() -> clientTls(partner)));
         CommandClient dhcp = new CommandClient(URI.create(p.dhcpServiceUrl() + CommandDispatcher.PATH), null, null);
         CommandClient leases = new CommandClient(URI.create(p.leaseServiceUrl() + CommandDispatcher.PATH), null, null);
-        HaRuntime runtime = new HaRuntime(r, Clock.systemUTC(), partnerClient, dhcp, leases, registry);
-        HaListener listener = null;
+        List<HaRuntime> runtimes = new java.util.ArrayList<>();
+        for (HaRelationship r : ha.relationships()) {
+            HaPeer partner = r.partner();
+            // a passive-backup primary has no partner: it heartbeats nobody and only sends lease updates to backups
+            CommandClient partnerClient = partner == null ? null
+                    : new CommandClient(partner.url(), partner.basicAuthUser(), partner.basicAuthPassword(),
+                            exitOnBadTls(() -> clientTls(partner)));
+            runtimes.add(new HaRuntime(r, Clock.systemUTC(), partnerClient, dhcp, leases, registry, subnetsOf(config, ha, r)));
+        }
+        if (runtimes.size() > 1) {
+            log.info("HA_CONFIGURATION_RELATIONSHIPS {} relationships: {}", runtimes.size(),
+                    ha.relationships().stream().map(r -> r.thisServerName() + " with " + r.partner().name()).toList());
+        }
+        // one listener per URL of this server: relationships that share it share the listener
+        java.util.Map<URI, List<HaRuntime>> byUrl = new java.util.LinkedHashMap<>();
+        for (HaRuntime rt : runtimes) {
+            byUrl.computeIfAbsent(rt.config().thisServer().url(), u -> new java.util.ArrayList<>()).add(rt);
+        }
+        List<HaListener> listeners = new java.util.ArrayList<>();
         if (p.listener()) {
-            try {
-                listener = new HaListener(listenUrl(r.thisServer().url(), p.listenerAddress()), listenerDispatcher(runtime, dhcp, leases),
-                        security);
-                listener.start();
-                log.info("HA_LISTENER_STARTED listening for the partner on {} ({}{}{})", r.thisServer().url(),
-                        listener.tls() ? "TLS" : "plain HTTP",
-                        listener.tls() ? (r.requireClientCerts() ? ", client certificates required" : ", no client certificates") : "",
-                        security.basicAuthUser() != null ? ", basic auth" : "");
-            } catch (IOException e) {
-                runtime.close();
-                throw new UncheckedIOException("HA listener on " + r.thisServer().url() + ": " + e.getMessage(), e);
+            for (java.util.Map.Entry<URI, List<HaRuntime>> e : byUrl.entrySet()) {
+                HaRelationship r = e.getValue().getFirst().config();
+                HaListener.Security security = exitOnBadTls(() -> listenerSecurity(r));
+                try {
+                    HaListener listener = new HaListener(listenUrl(e.getKey(), p.listenerAddress()),
+                            listenerDispatcher(new HaCommands.Relationships(e.getValue()), dhcp, leases), security);
+                    listener.start();
+                    listeners.add(listener);
+                    log.info("HA_LISTENER_STARTED listening for the partner on {} ({}{}{})", e.getKey(),
+                            listener.tls() ? "TLS" : "plain HTTP",
+                            listener.tls() ? (r.requireClientCerts() ? ", client certificates required" : ", no client certificates") : "",
+                            security.basicAuthUser() != null ? ", basic auth" : "");
+                } catch (IOException ex) {
+                    listeners.forEach(HaListener::close);
+                    runtimes.forEach(HaRuntime::close);
+                    throw new UncheckedIOException("HA listener on " + e.getKey() + ": " + ex.getMessage(), ex);
+                }
             }
         }
-        runtime.start();
-        return new HaSetup(runtime, listener);
+        runtimes.forEach(HaRuntime::start);
+        return new HaSetup(runtimes, listeners);
+    }
+
+    /**
+     * The subnets whose leases a sync of relationship {@code r} takes, as Kea's lease sync filter
+     * has it: those whose {@code user-context.ha-server-name} names one of its servers; when no
+     * subnet names one, every lease (null), as a classic pair or a spoke without user-context does.
+     */
+    static java.util.function.LongPredicate subnetsOf(SuiteConfig config, HaConfig ha, HaRelationship r) {
+        java.util.Set<Long> ids = new HashSet<>();
+        for (io.dhcpsuite.config.Subnet4 s : config.dhcp4().subnets()) {
+            if (s.haServerName() != null && r.peer(s.haServerName()) != null) {
+                ids.add(s.id());
+            }
+        }
+        if (ids.isEmpty()) {
+            if (ha.relationships().size() > 1) {
+                log.warn("HA_CONFIGURATION_NO_SUBNETS no subnet names a server of the relationship of {} in its "
+                        + "user-context ha-server-name: it serves no client", r.thisServerName());
+            }
+            return null;
+        }
+        return ids::contains;
     }
 
     /**
@@ -198,8 +247,12 @@ public class HaServiceApplication {
      * commands to its lease-service, unchanged, so origins and Kea's answers pass through.
      */
     static CommandDispatcher listenerDispatcher(HaRuntime runtime, CommandClient dhcp, CommandClient leases) {
+        return listenerDispatcher(HaCommands.Relationships.of(runtime), dhcp, leases);
+    }
+
+    static CommandDispatcher listenerDispatcher(HaCommands.Relationships runtimes, CommandClient dhcp, CommandClient leases) {
         CommandDispatcher d = new CommandDispatcher();
-        HaCommands.registerPeerCommands(d, runtime);
+        HaCommands.registerPeerCommands(d, runtimes);
         d.register("list-commands", a -> io.dhcpsuite.api.command.CommandResponse.success(
                 CommandCreator.HA_COMMANDS4.size() + " commands found",
                 tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode()
@@ -207,7 +260,8 @@ public class HaServiceApplication {
                                 .map(tools.jackson.databind.node.JsonNodeFactory.instance::stringNode).toList())));
         d.register("status-get", a -> {
             var s = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-            s.putArray("high-availability").add(runtime.status());
+            var list = s.putArray("high-availability");
+            runtimes.all().forEach(r -> list.add(r.status()));
             return io.dhcpsuite.api.command.CommandResponse.success(null, s);
         });
         for (String c : List.of("dhcp-disable", "dhcp-enable")) {
@@ -226,13 +280,12 @@ public class HaServiceApplication {
         CommandDispatcher dispatcher = new CommandDispatcher();
         BasicCommands.register(dispatcher, "ha-service", Clock.systemDefaultZone(), status -> {
             var list = status.putArray("high-availability");
-            if (ha.runtime() != null) {
-                list.add(ha.runtime().status());
-            }
+            ha.runtimes().forEach(r -> list.add(r.status()));
         });
-        if (ha.runtime() != null) {
-            HaCommands.registerPeerCommands(dispatcher, ha.runtime());
-            HaCommands.registerOperatorCommands(dispatcher, ha.runtime());
+        if (!ha.runtimes().isEmpty()) {
+            HaCommands.Relationships rs = new HaCommands.Relationships(ha.runtimes());
+            HaCommands.registerPeerCommands(dispatcher, rs);
+            HaCommands.registerOperatorCommands(dispatcher, rs);
         }
         return dispatcher;
     }

@@ -227,12 +227,12 @@ class LeaseServiceConfiguration {
         return new RunningConfig(initial, engine, ddns);
     }
 
-    /** HA lease updates to the partner; idle unless the file has a libdhcp_ha.so entry and ha-service turns it on. */
+    /** HA lease updates to the partner of each relationship; idle unless the file has a libdhcp_ha.so entry and ha-service turns it on. */
     @Bean
-    io.dhcpsuite.lease.ha.HaLeaseUpdates haLeaseUpdates(Dhcp4Config config, LeaseServiceProperties props,
-                                                        ObjectProvider<MeterRegistry> meters) {
+    io.dhcpsuite.lease.ha.HaLeaseUpdateRelationships haLeaseUpdates(Dhcp4Config config, LeaseServiceProperties props,
+                                                                    ObjectProvider<MeterRegistry> meters) {
         LeaseServiceProperties.HaUpdates h = props.leaseService().haUpdates();
-        return io.dhcpsuite.lease.ha.HaLeaseUpdates.of(config,
+        return io.dhcpsuite.lease.ha.HaLeaseUpdateRelationships.of(config,
                 new io.dhcpsuite.lease.ha.HaLeaseUpdates.Transport(h.connections(), h.queueLimit(), h.timeout()),
                 meters.getIfAvailable(SimpleMeterRegistry::new));
     }
@@ -243,7 +243,7 @@ class LeaseServiceConfiguration {
      * the listener stream).
      */
     @Bean
-    LeaseChangeListener haLeaseUpdateListener(io.dhcpsuite.lease.ha.HaLeaseUpdates updates) {
+    LeaseChangeListener haLeaseUpdateListener(io.dhcpsuite.lease.ha.HaLeaseUpdateRelationships updates) {
         return updates.active() ? updates::changed : null;
     }
 
@@ -269,7 +269,7 @@ class LeaseServiceConfiguration {
     CommandDispatcher commandDispatcher(AllocationEngine engine, Reclaimer reclaimer, LeaseBackend backend,
                                         Statistics statistics, Clock clock, LeaseDdns ddns, RunningConfig running,
                                         ConfigurableApplicationContext context,
-                                        io.dhcpsuite.lease.ha.HaLeaseUpdates haLeaseUpdates, SyncCursors syncCursors,
+                                        io.dhcpsuite.lease.ha.HaLeaseUpdateRelationships haLeaseUpdates, SyncCursors syncCursors,
                                         HostStore hostStore) {
         CommandDispatcher d = new CommandDispatcher();
         // list-commands here lets the gateway's merged dhcp4 list show the lease commands.

@@ -163,7 +163,9 @@ class DhcpServiceConfiguration {
             throw e;
         }
         if (ha.active()) {
-            state.disable(ha.localOrigin(), 0);
+            for (int origin : ha.localOrigins()) {
+                state.disable(origin, 0);
+            }
             LoggerFactory.getLogger("kea-dhcp4.ha-hooks").info(
                     "HA_LOCAL_DHCP_DISABLE local DHCP service is disabled until ha-service enables it");
         }

@@ -79,7 +79,8 @@ public final class PacketProcessor {
                 new ReplyHandler(settings),
                 new RouteHandler(settings, stats)));
         if (ha != null && ha.active()) {
-            handlers.add(1, new HaFilterHandler(ha));
+            // one relationship: before classification; several: once the subnet names the relationship
+            handlers.add(ha.perSubnet() ? 3 : 1, new HaFilterHandler(ha));
         }
         return new Pipeline(settings, new HandlerChain(handlers, stats));
     }

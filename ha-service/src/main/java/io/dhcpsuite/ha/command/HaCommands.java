@@ -14,7 +14,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Kea's HA commands ({@code ha-*}) with Kea's arguments, result codes and texts, registered on a
- * dispatcher: the operator's (through the gateway) and the HA listener's (from the partner).
+ * dispatcher: the operator's (through the gateway) and the HA listener's (from the partner). With
+ * several relationships (a hub), a command goes to the relationship that has a server named by its
+ * {@code server-name} argument (a partner's heartbeat names its sender; an operator names either
+ * server), and without one it is refused, as Kea 2.5.5+ does; {@code ha-maintenance-start} and
+ * {@code -cancel} go to every relationship.
  */
 public final class HaCommands {
     /** Kea's HA_CONTROL_RESULT_MAINTENANCE_NOT_ALLOWED. */
@@ -23,11 +27,48 @@ public final class HaCommands {
     private HaCommands() {
     }
 
+    /** The relationships of this server, and which one a command is for. */
+    public record Relationships(List<HaRuntime> all) {
+        public Relationships {
+            all = List.copyOf(all);
+        }
+
+        public static Relationships of(HaRuntime one) {
+            return new Relationships(List.of(one));
+        }
+
+        /** The relationship {@code command} is for, by its {@code server-name}; the only one without it. */
+        public HaRuntime select(JsonNode args, String command) {
+            JsonNode name = args == null ? null : args.get("server-name");
+            if (name == null || name.isNull()) {
+                if (all.size() == 1) {
+                    return all.getFirst();
+                }
+                throw CommandException.badArgument("'server-name' is mandatory for the '" + command
+                        + "' command when the server has " + all.size() + " HA relationships");
+            }
+            if (!name.isString()) {
+                throw CommandException.badArgument("'server-name' must be a string");
+            }
+            for (HaRuntime r : all) {
+                if (r.config().peer(name.asString()) != null) {
+                    return r;
+                }
+            }
+            throw CommandException.badArgument("server name '" + name.asString() + "' is not in any HA relationship of this server");
+        }
+    }
+
     /** The commands a partner sends (heartbeat, reset, maintenance notify, sync complete). */
     public static void registerPeerCommands(CommandDispatcher d, HaRuntime ha) {
-        d.register("ha-heartbeat", a -> CommandResponse.success("HA peer status returned.", ha.heartbeatAnswer()));
+        registerPeerCommands(d, Relationships.of(ha));
+    }
+
+    public static void registerPeerCommands(CommandDispatcher d, Relationships rs) {
+        d.register("ha-heartbeat", a -> CommandResponse.success("HA peer status returned.",
+                rs.select(a, "ha-heartbeat").heartbeatAnswer()));
         d.register("ha-reset", a -> {
-            ha.reset();
+            rs.select(a, "ha-reset").reset();
             return CommandResponse.success("HA state machine reset.");
         });
         d.register("ha-maintenance-notify", a -> {
@@ -36,6 +77,7 @@ public final class HaCommands {
                 throw CommandException.badArgument("'cancel' is mandatory for the 'ha-maintenance-notify' command"
                         + " and must be a boolean");
             }
+            HaRuntime ha = rs.select(a, "ha-maintenance-notify");
             String before = ha.state().wire();
             if (!ha.maintenanceNotify(cancel.booleanValue())) {
                 return new CommandResponse(MAINTENANCE_NOT_ALLOWED, "Unable to transition the server from the "
@@ -49,6 +91,7 @@ public final class HaCommands {
             return CommandResponse.success("Server is in-maintenance state.");
         });
         d.register("ha-sync-complete-notify", a -> {
+            HaRuntime ha = rs.select(a, "ha-sync-complete-notify");
             int origin = a.has("origin-id") ? a.get("origin-id").asInt()
                     : ha.config().remoteOrigin();
             ha.syncCompleteNotified(origin);
@@ -58,8 +101,12 @@ public final class HaCommands {
 
     /** The commands an operator sends, besides the peer ones. */
     public static void registerOperatorCommands(CommandDispatcher d, HaRuntime ha) {
-        d.register("ha-continue", a -> CommandResponse.success(ha.resume() ? "HA state machine continues."
-                : "HA state machine is not paused."));
+        registerOperatorCommands(d, Relationships.of(ha));
+    }
+
+    public static void registerOperatorCommands(CommandDispatcher d, Relationships rs) {
+        d.register("ha-continue", a -> CommandResponse.success(rs.select(a, "ha-continue").resume()
+                ? "HA state machine continues." : "HA state machine is not paused."));
         d.register("ha-scopes", a -> {
             JsonNode scopes = a.get("scopes");
             if (scopes == null || !scopes.isArray()) {
@@ -72,7 +119,7 @@ public final class HaCommands {
                 }
                 names.add(s.asString());
             }
-            ha.scopes(names);
+            rs.select(a, "ha-scopes").scopes(names);
             return CommandResponse.success("New HA scopes configured.");
         });
         d.register("ha-sync", a -> {
@@ -80,6 +127,7 @@ public final class HaCommands {
             if (name == null || !name.isString()) {
                 throw CommandException.badArgument("'server-name' is mandatory for the 'ha-sync' command");
             }
+            HaRuntime ha = rs.select(a, "ha-sync");
             if (ha.config().peer(name.asString()) == null || name.asString().equals(ha.config().thisServerName())) {
                 throw CommandException.badArgument("server name '" + name.asString() + "' is not a partner of this server");
             }
@@ -94,7 +142,19 @@ public final class HaCommands {
             LeaseSync.Result r = ha.synchronize(maxPeriod);
             return r.ok() ? CommandResponse.success(r.message()) : new CommandResponse(ResultCode.ERROR, r.message(), null);
         });
-        d.register("ha-maintenance-start", a -> ha.maintenanceStart());
-        d.register("ha-maintenance-cancel", a -> ha.maintenanceCancel());
+        d.register("ha-maintenance-start", a -> everyRelationship(rs, HaRuntime::maintenanceStart));
+        d.register("ha-maintenance-cancel", a -> everyRelationship(rs, HaRuntime::maintenanceCancel));
+    }
+
+    /** Applied to every relationship; the first answer that is not a success, else the last one. */
+    private static CommandResponse everyRelationship(Relationships rs, java.util.function.Function<HaRuntime, CommandResponse> c) {
+        CommandResponse last = null;
+        for (HaRuntime r : rs.all()) {
+            last = c.apply(r);
+            if (last.result() != ResultCode.SUCCESS) {
+                return last;
+            }
+        }
+        return last;
     }
 }

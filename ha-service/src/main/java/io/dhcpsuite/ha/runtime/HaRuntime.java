@@ -92,6 +92,16 @@ public final class HaRuntime implements AutoCloseable {
     /** @param registry where the relationship's meters go ({@link HaMetrics}) */
     public HaRuntime(HaRelationship config, Clock clock, CommandClient partner, CommandClient dhcp, CommandClient leases,
             MeterRegistry registry) {
+        this(config, clock, partner, dhcp, leases, registry, null);
+    }
+
+    /**
+     * @param registry    where the relationship's meters go ({@link HaMetrics})
+     * @param syncSubnets the subnets of this relationship, whose leases a sync takes (a hub's
+     *                    relationship); null for all
+     */
+    public HaRuntime(HaRelationship config, Clock clock, CommandClient partner, CommandClient dhcp, CommandClient leases,
+            MeterRegistry registry, java.util.function.LongPredicate syncSubnets) {
         this.config = config;
         this.clock = clock;
         this.comm = new CommunicationState(config, clock);
@@ -100,7 +110,7 @@ public final class HaRuntime implements AutoCloseable {
         this.partner = partner;
         this.dhcp = dhcp;
         this.leases = leases;
-        this.sync = new LeaseSync(config, partner, leases);
+        this.sync = new LeaseSync(config, partner, leases, syncSubnets);
         this.published = machine.state();
         this.nextHeartbeat = clock.instant();
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -113,6 +123,16 @@ public final class HaRuntime implements AutoCloseable {
 
     public HaRelationship config() {
         return config;
+    }
+
+    /**
+     * The arguments of a command to the local dhcp-service or lease-service: this relationship's
+     * server name, so that a hub's services apply it to this relationship.
+     */
+    private ObjectNode internalArgs() {
+        ObjectNode a = JSON.objectNode();
+        a.put("server-name", config.thisServerName());
+        return a;
     }
 
     public void start() {
@@ -169,7 +189,7 @@ public final class HaRuntime implements AutoCloseable {
         if (want.equals(updatesApplied) && Duration.between(updatesAppliedAt, now).compareTo(REASSERT_DHCP) < 0) {
             return;
         }
-        ObjectNode a = JSON.objectNode();
+        ObjectNode a = internalArgs();
         a.put("send", want.equals("send"));
         a.put("queue", want.equals("queue"));
         try {
@@ -200,7 +220,7 @@ public final class HaRuntime implements AutoCloseable {
             return;
         }
         try {
-            CommandResponse r = leases.send(new CommandRequest("ha-lease-updates-status", null, null), COMMAND_TIMEOUT);
+            CommandResponse r = leases.send(new CommandRequest("ha-lease-updates-status", null, internalArgs()), COMMAND_TIMEOUT);
             JsonNode a = r.arguments();
             if (r.result() != ResultCode.SUCCESS || a == null) {
                 return;
@@ -237,7 +257,7 @@ public final class HaRuntime implements AutoCloseable {
                 && Duration.between(pushedAt, now).compareTo(REASSERT_DHCP) < 0) {
             return;
         }
-        ObjectNode a = JSON.objectNode();
+        ObjectNode a = internalArgs();
         scopes.forEach(a.putArray("scopes")::add);
         a.put("analyze", analyze);
         try {
@@ -269,7 +289,7 @@ public final class HaRuntime implements AutoCloseable {
             return;
         }
         try {
-            CommandResponse r = dhcp.send(new CommandRequest("ha-connecting-clients", null, null), COMMAND_TIMEOUT);
+            CommandResponse r = dhcp.send(new CommandRequest("ha-connecting-clients", null, internalArgs()), COMMAND_TIMEOUT);
             if (r.result() == ResultCode.SUCCESS && r.arguments() != null) {
                 for (JsonNode c : r.arguments().path("clients")) {
                     comm.analyze4(c.path("hw-address").asString(""),
@@ -373,7 +393,7 @@ public final class HaRuntime implements AutoCloseable {
 
     /** lease-service sends the communication-recovery backlog; true once the partner has it all. */
     private boolean flushBacklog() {
-        ObjectNode a = JSON.objectNode();
+        ObjectNode a = internalArgs();
         a.put("timeout", COMMAND_TIMEOUT.toMillis() * 5);
         try {
             CommandResponse r = leases.send(new CommandRequest("ha-lease-updates-flush", null, a), COMMAND_TIMEOUT.multipliedBy(6));

@@ -53,6 +53,7 @@ public final class LeaseSync {
     private final HaRelationship config;
     private final CommandClient partner;
     private final CommandClient leases;
+    private final java.util.function.LongPredicate subnets;
 
     /**
      * The outcome: ok, a Kea-style message, how many leases came and were written, whether the
@@ -63,9 +64,18 @@ public final class LeaseSync {
     }
 
     public LeaseSync(HaRelationship config, CommandClient partner, CommandClient leases) {
+        this(config, partner, leases, null);
+    }
+
+    /**
+     * @param subnets the subnets whose leases this relationship takes (Kea skips the partner's
+     *                leases of other subnets when a hub syncs one relationship); null for all
+     */
+    public LeaseSync(HaRelationship config, CommandClient partner, CommandClient leases, java.util.function.LongPredicate subnets) {
         this.config = config;
         this.partner = partner;
         this.leases = leases;
+        this.subnets = subnets;
     }
 
     /** A position in the partner's (cltt, address) order; {@code address} null is before every address of {@code cltt}. */
@@ -256,7 +266,7 @@ public final class LeaseSync {
     /** One ha-sync-apply: the page in one local transaction, and the cursor once it is durable. */
     private void apply(JsonNode list, ObjectNode cursor, Duration timeout, Progress p) {
         ObjectNode a = JSON.objectNode();
-        a.set("leases", list == null ? JSON.arrayNode() : list);
+        a.set("leases", ofThisRelationship(list));
         if (cursor != null) {
             a.put("partner", config.partner().name());
             a.set("cursor", cursor);
@@ -267,6 +277,23 @@ public final class LeaseSync {
         }
         p.fetched += list == null ? 0 : list.size();
         p.applied += r.arguments().path("added").asLong() + r.arguments().path("updated").asLong();
+    }
+
+    /** The leases of the page in this relationship's subnets (all of them without a subnet filter). */
+    private JsonNode ofThisRelationship(JsonNode list) {
+        if (list == null) {
+            return JSON.arrayNode();
+        }
+        if (subnets == null) {
+            return list;
+        }
+        var out = JSON.arrayNode();
+        for (JsonNode l : list) {
+            if (subnets.test(l.path("subnet-id").asLong())) {
+                out.add(l);
+            }
+        }
+        return out;
     }
 
     private static ObjectNode cursorJson(Key k, Long floor) {

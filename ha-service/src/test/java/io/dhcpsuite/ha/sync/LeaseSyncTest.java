@@ -138,6 +138,22 @@ class LeaseSyncTest {
         assertThat(partnerDisabled).isFalse();
     }
 
+    /** A hub's relationship syncs only the leases of its own subnets, with either protocol. */
+    @Test
+    void aRelationshipWithSubnetsTakesOnlyTheirLeases() throws Exception {
+        for (boolean suite : new boolean[] {true, false}) {
+            local.clear();
+            cursor = null;
+            partner.clear();
+            fillPartner(250, 1_700_000_000L);
+            LeaseSync.Result r = sync(suite, id -> id == 1).run(60);
+            assertThat(r.ok()).as(r.message()).isTrue();
+            assertThat(r.fetched()).as("every page is read").isEqualTo(250);
+            assertThat(local).as("only subnet 1's leases").hasSize(125);
+            assertThat(local.keySet()).allMatch(ip -> (ip & 1) == 0);
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     private void fillPartner(int n, long cltt) {
@@ -160,13 +176,17 @@ class LeaseSyncTest {
     }
 
     private LeaseSync sync(boolean suitePartner) throws Exception {
+        return sync(suitePartner, null);
+    }
+
+    private LeaseSync sync(boolean suitePartner, java.util.function.LongPredicate subnets) throws Exception {
         HaRelationship config = HaConfigParser.fromHooks(KeaConfigLoader.parse("""
                 { "Dhcp4": { "hooks-libraries": [ { "library": "/usr/lib/kea/hooks/libdhcp_ha.so", "parameters": {
                   "high-availability": [ { "this-server-name": "server1", "mode": "hot-standby", "sync-page-limit": 100,
                     "peers": [ { "name": "server1", "url": "http://127.0.0.1:19801/", "role": "primary" },
                                { "name": "server2", "url": "http://127.0.0.1:19802/", "role": "standby" } ] } ] } } ] } }""",
                 null).dhcp4().hooksLibraries(), "Dhcp4/hooks-libraries").relationships().getFirst();
-        return new LeaseSync(config, client(partnerCommands(suitePartner), restrictPartner), client(localCommands(), false));
+        return new LeaseSync(config, client(partnerCommands(suitePartner), restrictPartner), client(localCommands(), false), subnets);
     }
 
     private CommandClient client(CommandDispatcher d, boolean restrictCommands) throws Exception {
@@ -276,7 +296,8 @@ class LeaseSyncTest {
         l.put("hw-address", "02:00:00:00:00:01");
         l.put("cltt", cltt);
         l.put("valid-lft", 3600);
-        l.put("subnet-id", 1);
+        // even addresses in subnet 1, odd ones in subnet 2 (a hub's relationship takes only its subnets)
+        l.put("subnet-id", (ip & 1) == 0 ? 1 : 2);
         return l;
     }
 }

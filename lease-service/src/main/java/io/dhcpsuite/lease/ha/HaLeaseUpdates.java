@@ -121,7 +121,12 @@ public final class HaLeaseUpdates {
 
     public static HaLeaseUpdates of(Dhcp4Config config, Transport settings, MeterRegistry meters) {
         HaConfig ha = config == null ? null : HaConfigParser.fromHooks(config.hooksLibraries(), "Dhcp4/hooks-libraries");
-        return new HaLeaseUpdates(ha == null ? null : ha.relationships().getFirst(), settings, meters);
+        return of(ha == null ? null : ha.relationships().getFirst(), settings, meters);
+    }
+
+    /** The updates of one relationship (a hub has one per relationship, see {@link HaLeaseUpdateRelationships}). */
+    public static HaLeaseUpdates of(HaRelationship relationship, Transport settings, MeterRegistry meters) {
+        return new HaLeaseUpdates(relationship, settings, meters);
     }
 
     /** Whether this server sends lease updates to anyone (a partner or backups). */
