@@ -234,7 +234,7 @@ class LeaseServiceConfiguration {
         LeaseServiceProperties.HaUpdates h = props.leaseService().haUpdates();
         return io.dhcpsuite.lease.ha.HaLeaseUpdates.of(config,
                 new io.dhcpsuite.lease.ha.HaLeaseUpdates.Transport(h.connections(), h.queueLimit(), h.timeout(),
-                        h.maxBatch()),
+                        h.maxBatch(), h.bulkConnections()),
                 meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 

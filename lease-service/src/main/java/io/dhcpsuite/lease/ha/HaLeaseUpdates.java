@@ -58,10 +58,14 @@ public final class HaLeaseUpdates {
      * @param timeout     from submission to acknowledgement
      * @param maxBatch    at most this many updates in one {@code lease4-bulk-apply} to a partner that
      *                    takes it (a suite); 1 sends Kea's one-lease commands to every partner
+     * @param bulkConnections at most this many {@code lease4-bulk-apply} requests in flight (and at
+     *                    most {@code connections})
      */
-    public record Transport(int connections, int queueLimit, Duration timeout, int maxBatch) {
+    public record Transport(int connections, int queueLimit, Duration timeout, int maxBatch, int bulkConnections) {
         public static final int DEFAULT_MAX_BATCH = 128;
-        public static final Transport DEFAULT = new Transport(8, 256, Duration.ofMillis(1500), DEFAULT_MAX_BATCH);
+        public static final int DEFAULT_BULK_CONNECTIONS = 2;
+        public static final Transport DEFAULT = new Transport(8, 256, Duration.ofMillis(1500), DEFAULT_MAX_BATCH,
+                DEFAULT_BULK_CONNECTIONS);
 
         public Transport {
             if (connections < 1) {
@@ -76,10 +80,17 @@ public final class HaLeaseUpdates {
             if (maxBatch < 1) {
                 throw new IllegalArgumentException("max-batch: " + maxBatch + " is less than 1");
             }
+            if (bulkConnections < 1) {
+                throw new IllegalArgumentException("bulk-connections: " + bulkConnections + " is less than 1");
+            }
         }
 
         public Transport(int connections, int queueLimit, Duration timeout) {
-            this(connections, queueLimit, timeout, DEFAULT_MAX_BATCH);
+            this(connections, queueLimit, timeout, DEFAULT_MAX_BATCH, DEFAULT_BULK_CONNECTIONS);
+        }
+
+        public Transport(int connections, int queueLimit, Duration timeout, int maxBatch) {
+            this(connections, queueLimit, timeout, maxBatch, DEFAULT_BULK_CONNECTIONS);
         }
     }
 

@@ -171,10 +171,11 @@ final class PeerChannel {
                 probe = true;
             }
             int perSlot = protocol == Protocol.BULK ? settings.maxBatch() : 1;
+            int free = Math.max(0, slots() - inFlight);
             for (HaLeaseUpdates.Update u : updates) {
                 Pending p = new Pending(u, new CompletableFuture<>(), now);
                 done.add(p.done());
-                if (waiting.size() < settings.queueLimit() + (settings.connections() - inFlight) * perSlot) {
+                if (waiting.size() < settings.queueLimit() + free * perSlot) {
                     waiting.add(p);
                 } else {
                     refused.add(p);
@@ -193,6 +194,16 @@ final class PeerChannel {
         return done;
     }
 
+    /**
+     * Requests in flight at most: {@code connections}, or {@code bulk-connections} to a peer that
+     * takes batches, so that under load updates wait a moment and leave many per request rather
+     * than a few per request on many connections (each request costs both peers more than an
+     * update in it).
+     */
+    private int slots() {
+        return protocol == Protocol.BULK ? Math.min(settings.connections(), settings.bulkConnections()) : settings.connections();
+    }
+
     /** Updates that go in one request: one Kea command, or a {@link #BULK_COMMAND}. */
     private record Batch(List<Pending> items, boolean bulk) {
     }
@@ -207,7 +218,7 @@ final class PeerChannel {
         boolean bulk = protocol == Protocol.BULK;
         int max = bulk ? settings.maxBatch() : 1;
         long now = System.nanoTime();
-        while (inFlight < settings.connections() && !waiting.isEmpty()) {
+        while (inFlight < slots() && !waiting.isEmpty()) {
             List<Pending> batch = new ArrayList<>(Math.min(max, waiting.size()));
             Set<String> addresses = new HashSet<>();
             while (batch.size() < max) {
