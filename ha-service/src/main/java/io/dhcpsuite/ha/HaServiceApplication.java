@@ -197,10 +197,14 @@ public class HaServiceApplication {
                 r.restrictCommands() ? partnerCommands() : java.util.Set.of());
     }
 
-    /** Kea's allowlist plus the suite's own sync page, which a suite partner sends (docs/ha-sync.md). */
+    /**
+     * Kea's allowlist plus what only a suite partner sends: its sync page (docs/ha-sync.md) and its
+     * batched lease updates, {@code lease4-bulk-apply} (docs/high-availability.md).
+     */
     private static java.util.Set<String> partnerCommands() {
         java.util.Set<String> s = new HashSet<>(CommandCreator.HA_COMMANDS4);
         s.add("ha-sync-page");
+        s.add("lease4-bulk-apply");
         return s;
     }
 
@@ -272,6 +276,9 @@ public class HaServiceApplication {
         }
         // the suite's incremental sync (docs/high-availability.md); a Kea partner never sends it
         d.registerUnlisted("ha-sync-page", a -> leases.send(new CommandRequest("ha-sync-page", null, a), Duration.ofSeconds(60)));
+        // a suite partner's lease updates, many in one request (docs/high-availability.md); Kea's are lease4-update
+        d.registerUnlisted("lease4-bulk-apply", a -> leases.send(new CommandRequest("lease4-bulk-apply", null, a),
+                Duration.ofSeconds(60)));
         return d;
     }
 

@@ -49,9 +49,9 @@ class PeerSecurityConfigTest {
         assertThat(s.requireClientCerts()).isFalse();
         assertThat(s.basicAuthUser()).isEqualTo("one");
         assertThat(s.basicAuthPassword()).isEqualTo("pw1");
-        // Kea's partner allowlist, plus the suite's own incremental sync page
-        assertThat(s.acceptedCommands()).containsAll(CommandCreator.HA_COMMANDS4).contains("ha-sync-page")
-                .hasSize(CommandCreator.HA_COMMANDS4.size() + 1);
+        // Kea's partner allowlist, plus the suite's own incremental sync page and batched lease updates
+        assertThat(s.acceptedCommands()).containsAll(CommandCreator.HA_COMMANDS4).contains("ha-sync-page", "lease4-bulk-apply")
+                .hasSize(CommandCreator.HA_COMMANDS4.size() + 2);
         assertThat(HaServiceApplication.clientTls(r.partner())).isNotNull();
     }
 

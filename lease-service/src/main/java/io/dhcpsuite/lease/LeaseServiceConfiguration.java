@@ -233,7 +233,8 @@ class LeaseServiceConfiguration {
                                                                     ObjectProvider<MeterRegistry> meters) {
         LeaseServiceProperties.HaUpdates h = props.leaseService().haUpdates();
         return io.dhcpsuite.lease.ha.HaLeaseUpdateRelationships.of(config,
-                new io.dhcpsuite.lease.ha.HaLeaseUpdates.Transport(h.connections(), h.queueLimit(), h.timeout()),
+                new io.dhcpsuite.lease.ha.HaLeaseUpdates.Transport(h.connections(), h.queueLimit(), h.timeout(),
+                        h.maxBatch(), h.bulkConnections()),
                 meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 

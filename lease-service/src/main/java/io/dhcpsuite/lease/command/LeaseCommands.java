@@ -98,6 +98,7 @@ public final class LeaseCommands {
         d.register("lease4-del", c::del);
         d.register("lease4-add", a -> c.addOrUpdate(a, false));
         d.register("lease4-update", a -> c.addOrUpdate(a, true));
+        d.register("lease4-bulk-apply", c::bulkApply);
         d.register("lease4-wipe", c::wipe);
         d.register("lease4-resend-ddns", c::resendDdns);
         if (backend instanceof MemfileBackend) {
@@ -308,6 +309,100 @@ public final class LeaseCommands {
         });
         await(done.done());
         return CommandResponse.success(done.value());
+    }
+
+    /**
+     * {@code lease4-bulk-apply}: the IPv4 counterpart of Kea's {@code lease6-bulk-apply} (Kea has no
+     * v4 one; a suite HA partner sends its lease updates this way, docs/high-availability.md).
+     * {@code deleted-leases} are deleted by {@code ip-address}, then {@code leases} are stored as
+     * {@code lease4-update} with {@code force-create} stores them, all in one transaction that is durable
+     * before the answer. A lease that does not parse, or a deleted one that is not there (result 3),
+     * is named in {@code failed-leases}/{@code failed-deleted-leases} with its result and message,
+     * as Kea answers lease6-bulk-apply; the others are applied. With {@code origin: "ha-partner"}
+     * the changes are the partner's (origin HA_PARTNER), otherwise a command's: neither is sent to
+     * a partner.
+     */
+    private CommandResponse bulkApply(JsonNode a) {
+        JsonNode leases = a.get("leases");
+        JsonNode deleted = a.get("deleted-leases");
+        if (leases == null && deleted == null) {
+            throw CommandException.badArgument("neither 'deleted-leases' nor 'leases' parameter specified");
+        }
+        if (leases != null && !leases.isArray()) {
+            throw CommandException.badArgument("'leases' parameter must be a list");
+        }
+        if (deleted != null && !deleted.isArray()) {
+            throw CommandException.badArgument("'deleted-leases' parameter must be a list");
+        }
+        ArrayNode failedLeases = JSON.createArrayNode();
+        ArrayNode failedDeleted = JSON.createArrayNode();
+        List<Lease> puts = new ArrayList<>();
+        List<Integer> dels = new ArrayList<>();
+        List<JsonNode> delNodes = new ArrayList<>();
+        for (JsonNode n : leases == null ? JSON.createArrayNode() : leases) {
+            try {
+                if (!n.isObject()) {
+                    throw CommandException.badArgument("a lease must be a map");
+                }
+                puts.add(parseLease(n));
+            } catch (CommandException e) {
+                failed(failedLeases, n, e.result(), e.getMessage());
+            }
+        }
+        for (JsonNode n : deleted == null ? JSON.createArrayNode() : deleted) {
+            try {
+                if (!n.isObject()) {
+                    throw CommandException.badArgument("a lease must be a map");
+                }
+                dels.add(address(n));
+                delNodes.add(n);
+            } catch (CommandException e) {
+                failed(failedDeleted, n, e.result(), e.getMessage());
+            }
+        }
+        Origin origin = "ha-partner".equals(a.path("origin").asString("")) ? Origin.HA_PARTNER : Origin.COMMAND;
+        LeaseStore.Committed<boolean[]> done = store.transact(origin, tx -> {
+            // deletions first, then the leases, as Kea's lease6-bulk-apply
+            boolean[] missing = new boolean[dels.size()];
+            for (int i = 0; i < dels.size(); i++) {
+                if (tx.get(dels.get(i)) == null) {
+                    missing[i] = true;
+                } else {
+                    tx.remove(dels.get(i));
+                }
+            }
+            for (Lease l : puts) {
+                tx.put(l);
+            }
+            return missing;
+        });
+        await(done.done());
+        int applied = puts.size();
+        for (int i = 0; i < dels.size(); i++) {
+            if (done.value()[i]) {
+                failed(failedDeleted, delNodes.get(i), ResultCode.EMPTY, "lease not found");
+            } else {
+                applied++;
+            }
+        }
+        String text = "Bulk apply of " + applied + " IPv4 leases completed.";
+        if (failedLeases.isEmpty() && failedDeleted.isEmpty()) {
+            return CommandResponse.success(text);
+        }
+        ObjectNode args = JSON.createObjectNode();
+        args.set("failed-deleted-leases", failedDeleted);
+        args.set("failed-leases", failedLeases);
+        return CommandResponse.success(text, args);
+    }
+
+    private static void failed(ArrayNode list, JsonNode lease, int result, String message) {
+        ObjectNode f = list.addObject();
+        JsonNode ip = lease.path("ip-address");
+        if (ip.isString()) {
+            f.put("ip-address", ip.asString());
+        }
+        f.put("result", result);
+        f.put("error-message", message);
     }
 
     /** Kea's Lease4 parser (lease_parser.cc): mandatory ip-address and hw-address, the rest optional. */

@@ -58,10 +58,25 @@ public record LeaseServiceProperties(
      * @param timeout     suite.lease-service.ha-updates.timeout: from an update's submission to its
      *                    acknowledgement, queueing included; keep it below dhcp-service's
      *                    {@code suite.lease-client.timeout} (2 s), after which the reply is lost anyway
+     * @param maxBatch    suite.lease-service.ha-updates.max-batch: at most this many updates in one
+     *                    {@code lease4-bulk-apply} to a suite partner; 1 sends Kea's one-lease
+     *                    commands to every partner
+     * @param bulkConnections suite.lease-service.ha-updates.bulk-connections: lease4-bulk-apply
+     *                    requests in flight to a suite partner (at most {@code connections}); fewer
+     *                    make larger batches under load
      */
     public record HaUpdates(@DefaultValue("8") int connections, @DefaultValue("256") int queueLimit,
-                            @DefaultValue("1500ms") Duration timeout) {
+                            @DefaultValue("1500ms") Duration timeout, @DefaultValue("128") int maxBatch,
+                            @DefaultValue("2") int bulkConnections) {
         public HaUpdates {
+            if (bulkConnections < 1 || bulkConnections > 1024) {
+                throw new IllegalArgumentException("suite.lease-service.ha-updates.bulk-connections: " + bulkConnections
+                        + " is not between 1 and 1024");
+            }
+            if (maxBatch < 1 || maxBatch > 10_000) {
+                throw new IllegalArgumentException("suite.lease-service.ha-updates.max-batch: " + maxBatch
+                        + " is not between 1 and 10000");
+            }
             if (connections < 1 || connections > 1024) {
                 throw new IllegalArgumentException("suite.lease-service.ha-updates.connections: " + connections
                         + " is not between 1 and 1024");

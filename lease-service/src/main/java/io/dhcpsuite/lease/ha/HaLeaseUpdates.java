@@ -53,12 +53,19 @@ public final class HaLeaseUpdates {
     /**
      * The transport to each peer (see {@link PeerChannel}).
      *
-     * @param connections at most this many updates in flight (and connections open) to one peer
+     * @param connections at most this many requests in flight (and connections open) to one peer
      * @param queueLimit  at most this many updates waiting for a connection
      * @param timeout     from submission to acknowledgement
+     * @param maxBatch    at most this many updates in one {@code lease4-bulk-apply} to a partner that
+     *                    takes it (a suite); 1 sends Kea's one-lease commands to every partner
+     * @param bulkConnections at most this many {@code lease4-bulk-apply} requests in flight (and at
+     *                    most {@code connections})
      */
-    public record Transport(int connections, int queueLimit, Duration timeout) {
-        public static final Transport DEFAULT = new Transport(8, 256, Duration.ofMillis(1500));
+    public record Transport(int connections, int queueLimit, Duration timeout, int maxBatch, int bulkConnections) {
+        public static final int DEFAULT_MAX_BATCH = 128;
+        public static final int DEFAULT_BULK_CONNECTIONS = 2;
+        public static final Transport DEFAULT = new Transport(8, 256, Duration.ofMillis(1500), DEFAULT_MAX_BATCH,
+                DEFAULT_BULK_CONNECTIONS);
 
         public Transport {
             if (connections < 1) {
@@ -70,6 +77,20 @@ public final class HaLeaseUpdates {
             if (timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("timeout: " + timeout + " is not positive");
             }
+            if (maxBatch < 1) {
+                throw new IllegalArgumentException("max-batch: " + maxBatch + " is less than 1");
+            }
+            if (bulkConnections < 1) {
+                throw new IllegalArgumentException("bulk-connections: " + bulkConnections + " is less than 1");
+            }
+        }
+
+        public Transport(int connections, int queueLimit, Duration timeout) {
+            this(connections, queueLimit, timeout, DEFAULT_MAX_BATCH, DEFAULT_BULK_CONNECTIONS);
+        }
+
+        public Transport(int connections, int queueLimit, Duration timeout, int maxBatch) {
+            this(connections, queueLimit, timeout, maxBatch, DEFAULT_BULK_CONNECTIONS);
         }
     }
 
@@ -90,8 +111,15 @@ public final class HaLeaseUpdates {
     private final ArrayDeque<Update> backlog = new ArrayDeque<>();
     private boolean backlogOverflowed;
 
-    /** One command as it goes on the wire, with the client it is about (for result 4). */
-    record Update(String command, String body, String clientKey, String address) {
+    /**
+     * One update: the Kea command as it goes on the wire to a Kea partner ({@code body}), the lease
+     * alone as an entry of a suite partner's {@code lease4-bulk-apply} ({@code lease}), and the
+     * client it is about (for result 4).
+     */
+    record Update(String command, String body, String lease, String clientKey, String address) {
+        boolean delete() {
+            return "lease4-del".equals(command);
+        }
     }
 
     private HaLeaseUpdates(HaRelationship r, Transport settings, MeterRegistry meters) {
@@ -150,6 +178,11 @@ public final class HaLeaseUpdates {
         return mode;
     }
 
+    /** What the partner is known to take (null without a partner). */
+    PeerChannel.Protocol partnerProtocol() {
+        return partner == null ? null : partner.protocol();
+    }
+
     /** The lease change listener's work (see {@link io.dhcpsuite.lease.store.LeaseChangeListener}). */
     public CompletionStage<Void> changed(LeaseChanges changes) {
         if (changes.origin() != LeaseChange.Origin.DHCP || !active) {
@@ -165,8 +198,9 @@ public final class HaLeaseUpdates {
             // a flush that just emptied the backlog turns QUEUE into SEND: then these are sent
             if (mode != Mode.QUEUE || !queue(updates)) {
                 if (mode == Mode.SEND) {
+                    List<CompletableFuture<Void>> acks = partner.submitAll(updates);
                     for (int i = 0; i < updates.size(); i++) {
-                        gates.add(partner.submit(updates.get(i)));
+                        gates.add(acks.get(i));
                         gateChange.add(i);
                     }
                 } else {
@@ -175,8 +209,9 @@ public final class HaLeaseUpdates {
             }
         }
         for (PeerChannel b : backups) {
+            List<CompletableFuture<Void>> acks = b.submitAll(updates);
             for (int i = 0; i < updates.size(); i++) {
-                CompletableFuture<Void> ack = b.submit(updates.get(i));
+                CompletableFuture<Void> ack = acks.get(i);
                 if (b.gating()) {
                     gates.add(ack);
                     gateChange.add(i);
@@ -267,6 +302,7 @@ public final class HaLeaseUpdates {
                 args.remove(key);
             }
         }
+        String leaseOnly = args.toString();
         args.put("origin", "ha-partner");
         String command;
         if (change.kind() == LeaseChange.Kind.DELETED && lease.state() != 3) {
@@ -281,7 +317,7 @@ public final class HaLeaseUpdates {
         body.putArray("service").add("dhcp4");
         body.set("arguments", args);
         String clientKey = lease.hwAddress() + "/" + (lease.clientId() == null ? "" : lease.clientId());
-        return new Update(command, body.toString(), clientKey, lease.addressText());
+        return new Update(command, body.toString(), leaseOnly, clientKey, lease.addressText());
     }
 
     /**

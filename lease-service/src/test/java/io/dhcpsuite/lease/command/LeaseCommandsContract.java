@@ -199,6 +199,69 @@ abstract class LeaseCommandsContract {
     }
 
     @Test
+    void bulkApplyDeletesThenStoresAndNamesOnlyTheLeasesThatFailed() throws Exception {
+        add("192.0.2.20", "02:00:00:00:00:01", 1);
+        add("192.0.2.22", "02:00:00:00:00:03", 1);
+        CommandResponse r = cmd("lease4-bulk-apply", """
+                {"origin": "ha-partner",
+                 "deleted-leases": [ {"ip-address": "192.0.2.20"}, {"ip-address": "192.0.2.30"}, {"ip-address": "nope"} ],
+                 "leases": [ {"ip-address": "192.0.2.21", "hw-address": "02:00:00:00:00:02", "subnet-id": 1,
+                              "valid-lft": 3600, "expire": %d, "hostname": "bulk.example.org."},
+                             {"ip-address": "192.0.2.22", "hw-address": "02:00:00:00:00:04", "subnet-id": 1},
+                             {"ip-address": "192.0.2.23", "hw-address": "02:00:00:00:00:05", "subnet-id": 2},
+                             {"ip-address": "192.0.2.24"} ]}""".formatted(NOW + 3000));
+        assertAnswer(r, ResultCode.SUCCESS, "Bulk apply of 3 IPv4 leases completed.");
+        JsonNode failedLeases = r.arguments().get("failed-leases");
+        assertThat(failedLeases).hasSize(2);
+        assertThat(failedLeases.get(0).get("ip-address").asString()).isEqualTo("192.0.2.23");
+        assertThat(failedLeases.get(0).get("result").asInt()).isEqualTo(ResultCode.CONFLICT);
+        assertThat(failedLeases.get(0).get("error-message").asString())
+                .isEqualTo("The address 192.0.2.23 does not belong to subnet 198.51.100.0/24, subnet-id=2");
+        assertThat(failedLeases.get(1).get("ip-address").asString()).isEqualTo("192.0.2.24");
+        assertThat(failedLeases.get(1).get("result").asInt()).isEqualTo(ResultCode.ERROR);
+        JsonNode failedDeleted = r.arguments().get("failed-deleted-leases");
+        assertThat(failedDeleted).hasSize(2);
+        assertThat(failedDeleted.get(0).get("ip-address").asString()).isEqualTo("nope");
+        assertThat(failedDeleted.get(0).get("result").asInt()).isEqualTo(ResultCode.ERROR);
+        assertThat(failedDeleted.get(1).get("ip-address").asString()).isEqualTo("192.0.2.30");
+        assertThat(failedDeleted.get(1).get("result").asInt()).isEqualTo(ResultCode.EMPTY);
+        assertThat(failedDeleted.get(1).get("error-message").asString()).isEqualTo("lease not found");
+
+        assertThat(cmd("lease4-get", "{\"ip-address\": \"192.0.2.20\"}").result()).isEqualTo(ResultCode.EMPTY);
+        JsonNode added = cmd("lease4-get", "{\"ip-address\": \"192.0.2.21\"}").arguments();
+        assertThat(added.get("cltt").asLong()).as("expire - valid-lft").isEqualTo(NOW - 600);
+        assertThat(added.get("hostname").asString()).isEqualTo("bulk.example.org.");
+        assertThat(cmd("lease4-get", "{\"ip-address\": \"192.0.2.22\"}").arguments().get("hw-address").asString())
+                .as("replaced, as lease4-update with force-create").isEqualTo("02:00:00:00:00:04");
+        assertThat(stats.value("subnet[1].assigned-addresses")).isEqualTo(2);
+
+        // nothing failed: no arguments; the changes are durable when the answer leaves
+        assertAnswer(cmd("lease4-bulk-apply", """
+                {"leases": [ {"ip-address": "192.0.2.25", "hw-address": "02:00:00:00:00:06"} ]}"""),
+                ResultCode.SUCCESS, "Bulk apply of 1 IPv4 leases completed.");
+        assertAnswer(cmd("lease4-bulk-apply", "{\"leases\": [], \"deleted-leases\": []}"), ResultCode.SUCCESS,
+                "Bulk apply of 0 IPv4 leases completed.");
+        List<Lease> expected = engine.store().read((LeaseView v) -> sorted(v.all()));
+        committer.close();
+        backend.close();
+        LeaseBackend again = reopen();
+        try {
+            assertThat(sorted(again.load())).containsExactlyElementsOf(expected).hasSize(3);
+        } finally {
+            again.close();
+        }
+    }
+
+    @Test
+    void bulkApplyRefusesArgumentsThatAreNotLists() {
+        assertAnswer(cmd("lease4-bulk-apply", "{}"), ResultCode.ERROR,
+                "neither 'deleted-leases' nor 'leases' parameter specified");
+        assertAnswer(cmd("lease4-bulk-apply", "{\"leases\": {}}"), ResultCode.ERROR, "'leases' parameter must be a list");
+        assertAnswer(cmd("lease4-bulk-apply", "{\"deleted-leases\": 1}"), ResultCode.ERROR,
+                "'deleted-leases' parameter must be a list");
+    }
+
+    @Test
     void delRemovesByAddressOrByIdentifier() {
         add("192.0.2.20", "02:00:00:00:00:01", 1);
         add("192.0.2.21", "02:00:00:00:00:02", 1);
