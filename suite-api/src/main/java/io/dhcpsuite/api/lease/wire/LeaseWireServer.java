@@ -48,6 +48,15 @@ public final class LeaseWireServer implements AutoCloseable {
     @FunctionalInterface
     public interface Handler {
         CompletableFuture<LeaseBatch4Result> handle(LeaseBatch4 batch);
+
+        /**
+         * A batch on a connection that carries no OFFERs (a client's write lane): the reader has
+         * nothing to do until it is answered, so the handler may make its writes durable on the
+         * calling thread instead of handing them to another one.
+         */
+        default CompletableFuture<LeaseBatch4Result> handleWrites(LeaseBatch4 batch) {
+            return handle(batch);
+        }
     }
 
     private final ServerSocketChannel server;
@@ -158,6 +167,12 @@ public final class LeaseWireServer implements AutoCloseable {
         /** Answer bytes the socket did not take yet, or null; the reader thread finishes them. */
         private ByteBuffer unsent;
         private volatile boolean open = true;
+        /**
+         * No frame of OFFERs has come on this connection (a client that keeps its OFFERs on a
+         * connection of their own): its other batches go to {@link Handler#handleWrites}, which may
+         * block this reader until they are durable, as an OFFER behind them must not wait.
+         */
+        private boolean writesOnly = true;
 
         Connection(SocketChannel channel, int n) throws IOException {
             this.channel = channel;
@@ -225,16 +240,17 @@ public final class LeaseWireServer implements AutoCloseable {
                     int needed;
                     while ((needed = complete(in)) == 0) {
                         Received r = decode(in);
+                        writesOnly &= !r.offersOnly();
                         (r.offersOnly() ? offers : others).add(r);
                         ops += r.ops().size();
                         if (ops >= COALESCE_OPS) {
-                            handle(offers);
-                            handle(others);
+                            handle(offers, false);
+                            handle(others, writesOnly);
                             ops = 0;
                         }
                     }
-                    handle(offers);
-                    handle(others);
+                    handle(offers, false);
+                    handle(others, writesOnly);
                     in.compact();
                     if (!in.hasRemaining()) {
                         // a frame larger than the buffer: grow as its bytes arrive, not as its
@@ -304,7 +320,7 @@ public final class LeaseWireServer implements AutoCloseable {
         }
 
         /** Hands the frames' ops to the handler as one batch and answers each frame its slice. */
-        private void handle(List<Received> frames) {
+        private void handle(List<Received> frames, boolean mayBlock) {
             if (frames.isEmpty()) {
                 return;
             }
@@ -319,7 +335,7 @@ public final class LeaseWireServer implements AutoCloseable {
             }
             CompletableFuture<LeaseBatch4Result> result;
             try {
-                result = handler.handle(new LeaseBatch4(all));
+                result = mayBlock ? handler.handleWrites(new LeaseBatch4(all)) : handler.handle(new LeaseBatch4(all));
             } catch (RuntimeException e) {
                 result = CompletableFuture.failedFuture(e);
             }

@@ -154,4 +154,40 @@ class LeaseWireServerTest {
         }
         assertThat(server.malformedFrames()).isZero();
     }
+
+    private static LeaseOp4 request(long id) {
+        return new LeaseOp4(id, LeaseOp4.Kind.REQUEST, List.of(1L), 1, "02:00:00:00:00:01", null, true, "10.0.0.5", true,
+                null, 0, List.of("ALL"), 4000, null, false, false);
+    }
+
+    @Test
+    void aConnectionWithoutOffersHasItsWritesHandledAsWritesOnly() throws Exception {
+        List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        server = new LeaseWireServer(InetAddress.getLoopbackAddress(), 0, new LeaseWireServer.Handler() {
+            @Override
+            public CompletableFuture<LeaseBatch4Result> handle(LeaseBatch4 batch) {
+                calls.add("handle:" + batch.ops().get(0).kind());
+                return echo(batch);
+            }
+
+            @Override
+            public CompletableFuture<LeaseBatch4Result> handleWrites(LeaseBatch4 batch) {
+                calls.add("writes:" + batch.ops().get(0).kind());
+                return echo(batch);
+            }
+        }).start();
+        try (Socket s = connect(server.port())) {
+            BufferedOutputStream out = new BufferedOutputStream(s.getOutputStream());
+            DataInputStream in = new DataInputStream(s.getInputStream());
+            long[] ids = {1, 2, 3};
+            LeaseOp4[] ops = {request(1), op(2), request(3)};
+            for (int i = 0; i < ops.length; i++) {
+                LeaseWire.writeFrame(out, ids[i], LeaseWire.BATCH, LeaseWire.encodeOps(List.of(ops[i])));
+                out.flush();
+                assertThat(LeaseWire.readFrame(in).correlationId()).isEqualTo(ids[i]);
+            }
+        }
+        // once an OFFER came on it, a write on that connection might hold an OFFER up: no longer
+        assertThat(calls).containsExactly("writes:REQUEST", "handle:OFFER", "handle:REQUEST");
+    }
 }
