@@ -122,7 +122,7 @@ class DhcpServiceConfiguration {
             String host = java.net.URI.create(props.leaseServiceUrl()).getHost();
             int port = props.leaseService().tcpPort();
             return new BatchingLeaseClient(settings, new io.dhcpsuite.dhcp.leaseclient.TcpLeaseTransport(
-                    host, port, lc.timeout()));
+                    host, port, lc.timeout(), true));
         }
         return new BatchingLeaseClient(settings, JsonMapper.builder().disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build());
     }

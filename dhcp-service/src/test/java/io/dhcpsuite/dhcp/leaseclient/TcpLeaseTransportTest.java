@@ -201,4 +201,36 @@ class TcpLeaseTransportTest {
             t.interrupt();
         }
     }
+
+    @Test
+    void laneConnectionsKeepOffersApartFromWrites() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        server = new LeaseWireServer(LOOPBACK, 0, new LeaseWireServer.Handler() {
+            @Override
+            public CompletableFuture<LeaseBatch4Result> handle(LeaseBatch4 b) {
+                seen.add("handle:" + b.ops().get(0).kind());
+                return CompletableFuture.completedFuture(answer(b));
+            }
+
+            @Override
+            public CompletableFuture<LeaseBatch4Result> handleWrites(LeaseBatch4 b) {
+                seen.add("writes:" + b.ops().get(0).kind());
+                return CompletableFuture.completedFuture(answer(b));
+            }
+        }).start();
+        transport = new TcpLeaseTransport("127.0.0.1", server.port(), Duration.ofSeconds(5), true);
+        assertThat(transport.connected()).isTrue();
+        await().atMost(Duration.ofSeconds(2)).until(() -> server.connections() == 2);
+        LeaseOp4 offer = new LeaseOp4(1, LeaseOp4.Kind.OFFER, List.of(1L), 1, "02:00:00:00:00:01", null, true, null,
+                false, null, 0, List.of("ALL"), 4000, null, false, false);
+        LeaseOp4 request = op(2);
+        for (LeaseOp4 o : List.of(offer, request, offer)) {
+            CompletableFuture<List<LeaseResult4>> r = new CompletableFuture<>();
+            transport.send(List.of(o), (results, e) -> r.complete(results));
+            assertThat(r.get(5, TimeUnit.SECONDS)).extracting(LeaseResult4::id).containsExactly(o.id());
+        }
+        // the REQUEST went on a connection that never carried an OFFER
+        assertThat(seen).containsExactly("handle:OFFER", "writes:REQUEST", "handle:OFFER");
+        assertThat(transport.connects()).isEqualTo(2);
+    }
 }

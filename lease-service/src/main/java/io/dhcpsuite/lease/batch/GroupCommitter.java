@@ -5,10 +5,12 @@ import io.dhcpsuite.lease.store.LeaseChange;
 import io.dhcpsuite.lease.store.LeaseWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,6 +26,13 @@ import org.slf4j.LoggerFactory;
  * by themselves, idle it writes at once. A failed write fails every waiter of that group, and is
  * logged once per incident (until a write succeeds again), not once per lease.
  *
+ * <p>A thread that would only wait for its own changes anyway may write them itself
+ * ({@link #writeHere}): what it submits does not wake the writer thread, and when its work is
+ * done it writes everything queued so far (its own changes and any queued before them) as one
+ * group, unless the writer thread is at it already. Groups are taken from the queue in order under
+ * one lock, by whichever thread writes, so the journal keeps the order the changes were made in.
+ * This spares a lease write the wake-up of the writer thread (about one context switch per group).
+ *
  * <p>Meters (Prometheus names): {@code lease_commit_groups_total} backend writes,
  * {@code lease_commit_changes_total} lease changes written, {@code lease_commit_write_seconds}
  * time of one backend write (count, sum, max), {@code lease_commit_group_changes} changes per
@@ -35,7 +44,11 @@ public final class GroupCommitter implements LeaseWriter, AutoCloseable {
     static final int MAX_GROUP_CHANGES = 20_000;
 
     private final LeaseBackend backend;
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+    /** Held while a group is taken from the queue and written, by the writer or a {@link #writeHere} thread. */
+    private final ReentrantLock writing = new ReentrantLock();
+    /** Non-null while the current thread runs {@link #writeHere}: the committers it owes a write. */
+    private static final ThreadLocal<List<GroupCommitter>> OWED = new ThreadLocal<>();
     private final Thread writer;
     private final Counter groups;
     private final Counter changesWritten;
@@ -43,6 +56,7 @@ public final class GroupCommitter implements LeaseWriter, AutoCloseable {
     private final Timer writeTime;
     private final DistributionSummary groupSize;
     private volatile boolean running = true;
+    /** Guarded by {@link #writing}. */
     private boolean failing;
 
     private record Pending(List<LeaseChange> changes, CompletableFuture<Void> done) {
@@ -78,56 +92,108 @@ public final class GroupCommitter implements LeaseWriter, AutoCloseable {
             return done;
         }
         queue.add(new Pending(changes, done));
+        List<GroupCommitter> owed = OWED.get();
+        if (owed == null) {
+            LockSupport.unpark(writer);
+        } else if (!owed.contains(this)) {
+            owed.add(this);
+        }
         return done;
+    }
+
+    /**
+     * Runs {@code work}; the changes it submits to any group committer are written on this
+     * thread once it returns (or throws), together with whatever was queued before them, instead
+     * of by the writer thread. For a caller that has nothing else to do until they are durable.
+     */
+    public static <T> T writeHere(Supplier<T> work) {
+        if (OWED.get() != null) {
+            return work.get();
+        }
+        List<GroupCommitter> owed = new ArrayList<>(1);
+        OWED.set(owed);
+        try {
+            return work.get();
+        } finally {
+            OWED.remove();
+            for (GroupCommitter c : owed) {
+                c.writeQueued();
+            }
+        }
+    }
+
+    /** Writes what is queued now, as groups, unless another thread holds the queue's head. */
+    private void writeQueued() {
+        writing.lock();
+        try {
+            List<Pending> group = new ArrayList<>();
+            List<LeaseChange> all = new ArrayList<>();
+            while (!queue.isEmpty()) {
+                writeGroup(group, all);
+            }
+        } finally {
+            writing.unlock();
+        }
     }
 
     private void run() {
         List<Pending> group = new ArrayList<>();
         List<LeaseChange> all = new ArrayList<>();
         while (running || !queue.isEmpty()) {
-            try {
-                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+            if (queue.isEmpty()) {
+                LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(200));
+                if (Thread.interrupted()) {
+                    break;
                 }
-                group.add(first);
-                all.addAll(first.changes);
-                Pending next;
-                while (all.size() < MAX_GROUP_CHANGES && (next = queue.poll()) != null) {
-                    group.add(next);
-                    all.addAll(next.changes);
-                }
-                long t0 = System.nanoTime();
-                try {
-                    backend.write(all);
-                    writeTime.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
-                    groups.increment();
-                    changesWritten.increment(all.size());
-                    groupSize.record(all.size());
-                    if (failing) {
-                        failing = false;
-                        log.info("lease store writes succeed again ({})", backend.type());
-                    }
-                    group.forEach(p -> p.done.complete(null));
-                } catch (Exception e) {
-                    failures.increment();
-                    if (!failing) {
-                        failing = true;
-                        log.error("DHCPSRV_LEASE_WRITE_FAILED writing {} lease change(s) to {} failed: {}; "
-                                + "affected requests get no reply until writes succeed", all.size(), backend.type(), e.toString());
-                    }
-                    group.forEach(p -> p.done.completeExceptionally(e));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } catch (RuntimeException e) {
-                log.error("lease writer: unexpected {}", e.toString(), e);
-                group.forEach(p -> p.done.completeExceptionally(e));
-            } finally {
-                group.clear();
-                all.clear();
+                continue;
             }
+            writing.lock();
+            try {
+                writeGroup(group, all);
+            } finally {
+                writing.unlock();
+            }
+        }
+    }
+
+    /** Takes one group from the queue and writes it; {@link #writing} held. */
+    private void writeGroup(List<Pending> group, List<LeaseChange> all) {
+        try {
+            Pending next;
+            while (all.size() < MAX_GROUP_CHANGES && (next = queue.poll()) != null) {
+                group.add(next);
+                all.addAll(next.changes);
+            }
+            if (group.isEmpty()) {
+                return;
+            }
+            long t0 = System.nanoTime();
+            try {
+                backend.write(all);
+                writeTime.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+                groups.increment();
+                changesWritten.increment(all.size());
+                groupSize.record(all.size());
+                if (failing) {
+                    failing = false;
+                    log.info("lease store writes succeed again ({})", backend.type());
+                }
+                group.forEach(p -> p.done.complete(null));
+            } catch (Exception e) {
+                failures.increment();
+                if (!failing) {
+                    failing = true;
+                    log.error("DHCPSRV_LEASE_WRITE_FAILED writing {} lease change(s) to {} failed: {}; "
+                            + "affected requests get no reply until writes succeed", all.size(), backend.type(), e.toString());
+                }
+                group.forEach(p -> p.done.completeExceptionally(e));
+            }
+        } catch (RuntimeException e) {
+            log.error("lease writer: unexpected {}", e.toString(), e);
+            group.forEach(p -> p.done.completeExceptionally(e));
+        } finally {
+            group.clear();
+            all.clear();
         }
     }
 
@@ -148,6 +214,7 @@ public final class GroupCommitter implements LeaseWriter, AutoCloseable {
     @Override
     public void close() {
         running = false;
+        LockSupport.unpark(writer);
         try {
             writer.join(5000);
         } catch (InterruptedException e) {

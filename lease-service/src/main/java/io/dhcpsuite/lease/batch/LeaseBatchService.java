@@ -63,6 +63,15 @@ public final class LeaseBatchService {
         sweeper.start();
     }
 
+    /**
+     * {@link #process}, with the batch's lease writes made on the calling thread
+     * ({@link GroupCommitter#writeHere}), for a caller that has nothing else to do until they are
+     * durable: the returned future is then usually complete, and no writer thread was woken.
+     */
+    public CompletableFuture<LeaseBatch4Result> processWritingHere(LeaseBatch4 batch) {
+        return GroupCommitter.writeHere(() -> process(batch));
+    }
+
     public CompletableFuture<LeaseBatch4Result> process(LeaseBatch4 batch) {
         if (batch == null || batch.ops() == null || batch.ops().isEmpty()) {
             return CompletableFuture.completedFuture(new LeaseBatch4Result(List.of()));

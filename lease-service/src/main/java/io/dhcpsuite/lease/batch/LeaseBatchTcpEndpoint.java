@@ -41,7 +41,19 @@ public class LeaseBatchTcpEndpoint implements DisposableBean {
         String address = env.getProperty("server.address");
         try {
             InetAddress bind = address == null || address.isBlank() ? null : InetAddress.getByName(address);
-            server = new LeaseWireServer(bind, port, service::process).start();
+            server = new LeaseWireServer(bind, port, new LeaseWireServer.Handler() {
+                @Override
+                public java.util.concurrent.CompletableFuture<io.dhcpsuite.api.lease.LeaseBatch4Result> handle(
+                        io.dhcpsuite.api.lease.LeaseBatch4 batch) {
+                    return service.process(batch);
+                }
+
+                @Override
+                public java.util.concurrent.CompletableFuture<io.dhcpsuite.api.lease.LeaseBatch4Result> handleWrites(
+                        io.dhcpsuite.api.lease.LeaseBatch4 batch) {
+                    return service.processWritingHere(batch);
+                }
+            }).start();
         } catch (IOException e) {
             throw new UncheckedIOException("suite.lease-service.tcp-port: cannot listen on "
                     + (address == null ? "*" : address) + ":" + port + ": " + e.getMessage(), e);

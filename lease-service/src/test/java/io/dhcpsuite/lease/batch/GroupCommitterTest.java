@@ -100,4 +100,65 @@ class GroupCommitterTest {
         assertThat(meters.get("lease.commit.failures").counter().count()).isEqualTo(1);
         assertThat(meters.get("lease.commit.groups").counter().count()).isZero();
     }
+
+    /** Records which thread wrote what, in order. */
+    static final class RecordingBackend implements LeaseBackend {
+        final List<String> writes = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public Collection<Lease> load() {
+            return List.of();
+        }
+
+        @Override
+        public void write(List<LeaseChange> changes) {
+            writes.add(Thread.currentThread().getName() + ":" + changes.size());
+        }
+
+        @Override
+        public String type() {
+            return "recording";
+        }
+    }
+
+    @Test
+    void writeHereWritesOnTheCallingThreadWithoutTheWriter() throws Exception {
+        RecordingBackend backend = new RecordingBackend();
+        try (GroupCommitter committer = new GroupCommitter(backend)) {
+            String me = Thread.currentThread().getName();
+            CompletableFuture<Void> done = GroupCommitter.writeHere(() -> {
+                CompletableFuture<Void> f = committer.submit(changes(0, 2));
+                committer.submit(changes(5, 1));
+                // nothing is written until the work returns
+                assertThat(backend.writes).isEmpty();
+                return f;
+            });
+            assertThat(done).isDone();
+            assertThat(backend.writes).containsExactly(me + ":3");
+            // outside writeHere the writer thread writes, as before
+            committer.submit(changes(10, 4)).get(10, TimeUnit.SECONDS);
+            assertThat(backend.writes).containsExactly(me + ":3", "lease-writer:4");
+        }
+    }
+
+    @Test
+    void writeHereWaitsForTheWriterAndKeepsTheOrder() throws Exception {
+        GatedBackend backend = new GatedBackend();
+        try (GroupCommitter committer = new GroupCommitter(backend)) {
+            CompletableFuture<Void> first = committer.submit(changes(0, 2));
+            assertThat(backend.firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Void> queued = committer.submit(changes(10, 3));
+            // the writer thread holds the queue while its write runs: this thread's changes follow
+            // the ones queued before them, in one group, whoever writes it
+            CompletableFuture<CompletableFuture<Void>> mine = CompletableFuture.supplyAsync(
+                    () -> GroupCommitter.writeHere(() -> committer.submit(changes(20, 4))));
+            Thread.sleep(100);
+            assertThat(mine).isNotDone();
+            backend.release.countDown();
+            mine.get(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
+            assertThat(first).isDone();
+            assertThat(queued).isDone();
+        }
+        assertThat(backend.writes).containsExactly(2, 7);
+    }
 }

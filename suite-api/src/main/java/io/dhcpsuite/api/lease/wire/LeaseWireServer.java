@@ -5,38 +5,40 @@ import io.dhcpsuite.api.lease.LeaseBatch4Result;
 import io.dhcpsuite.api.lease.LeaseOp4;
 import io.dhcpsuite.api.lease.LeaseResult4;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.SocketException;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server side of the {@link LeaseWire} TCP transport: blocking sockets, one acceptor thread,
- * and per connection a reader thread (decodes the frames that have arrived, hands their ops to the
- * handler as one batch, reads on: many batches are in flight on one connection) and a writer thread (writes each answer as
- * soon as the handler's future completes, in completion order, several answers per flush). The
- * writer thread keeps socket writes off whatever thread completes the future (the group commit's
- * writer thread); it is the only writer of its connection. A malformed frame closes that
- * connection with one log line; nothing a peer sends stops the server. A client whose hello names a
- * version this server does not speak is refused: one log line naming both versions, a count
+ * The server side of the {@link LeaseWire} TCP transport: one acceptor thread, and per connection
+ * one thread that reads (decodes the frames that have arrived, hands their ops to the handler as
+ * one batch, reads on: many batches are in flight on one connection). Each answer is written by
+ * the thread that completes the handler's future, as soon as it completes, in completion order:
+ * the reader itself for a batch that needed no write, the group commit's thread for one that did.
+ * The socket is non-blocking, so that thread never waits on a peer: bytes the socket does not take
+ * wait in order, and the reader writes them when it has room (a peer that leaves
+ * {@value #MAX_UNSENT} bytes unread is closed). Writing on the completing thread spares each
+ * batch the wake-up of a writer thread. A malformed frame closes that connection with one log
+ * line; nothing a peer sends stops the server. A client whose hello names a version this server
+ * does not speak is refused: one log line naming both versions, a count
  * ({@link #refusedVersions()}), the refusal in a FAILED frame, and the connection closed.
  */
 public final class LeaseWireServer implements AutoCloseable {
@@ -46,9 +48,18 @@ public final class LeaseWireServer implements AutoCloseable {
     @FunctionalInterface
     public interface Handler {
         CompletableFuture<LeaseBatch4Result> handle(LeaseBatch4 batch);
+
+        /**
+         * A batch on a connection that carries no OFFERs (a client's write lane): the reader has
+         * nothing to do until it is answered, so the handler may make its writes durable on the
+         * calling thread instead of handing them to another one.
+         */
+        default CompletableFuture<LeaseBatch4Result> handleWrites(LeaseBatch4 batch) {
+            return handle(batch);
+        }
     }
 
-    private final ServerSocket server;
+    private final ServerSocketChannel server;
     private final Handler handler;
     private final Thread acceptor;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
@@ -60,8 +71,8 @@ public final class LeaseWireServer implements AutoCloseable {
     /** Binds at once (so a taken port fails the caller's startup); call {@link #start()} to accept. */
     public LeaseWireServer(InetAddress bind, int port, Handler handler) throws IOException {
         this.handler = handler;
-        this.server = new ServerSocket();
-        server.setReuseAddress(true);
+        this.server = ServerSocketChannel.open();
+        server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
         server.bind(new InetSocketAddress(bind, port), 64);
         this.acceptor = Thread.ofPlatform().name("lease-wire-accept").daemon(true).unstarted(this::acceptLoop);
     }
@@ -72,11 +83,11 @@ public final class LeaseWireServer implements AutoCloseable {
     }
 
     public int port() {
-        return server.getLocalPort();
+        return server.socket().getLocalPort();
     }
 
     public InetSocketAddress address() {
-        return (InetSocketAddress) server.getLocalSocketAddress();
+        return (InetSocketAddress) server.socket().getLocalSocketAddress();
     }
 
     /** Connections closed because of a malformed frame. */
@@ -96,9 +107,15 @@ public final class LeaseWireServer implements AutoCloseable {
     private void acceptLoop() {
         while (running) {
             try {
-                Socket s = server.accept();
-                s.setTcpNoDelay(true);
-                Connection c = new Connection(s, ids.incrementAndGet());
+                SocketChannel s = server.accept();
+                s.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                Connection c;
+                try {
+                    c = new Connection(s, ids.incrementAndGet());
+                } catch (IOException e) {
+                    s.close();
+                    throw e;
+                }
                 connections.add(c);
                 c.start();
             } catch (IOException e) {
@@ -132,76 +149,148 @@ public final class LeaseWireServer implements AutoCloseable {
 
     /** Ops of frames already received that are handled together at most. */
     static final int COALESCE_OPS = 4096;
+    /**
+     * Answer bytes a connection may hold unsent (its peer not reading) before it is closed: far
+     * above what a live peer leaves unread, small enough that a peer that stopped reading costs
+     * little.
+     */
+    static final int MAX_UNSENT = 64 << 20;
+    private static final int READ_BUFFER = 65536;
 
     private final class Connection {
-        private final Socket socket;
+        private final SocketChannel channel;
         private final String peer;
-        private final BlockingQueue<Answer> answers = new LinkedBlockingQueue<>();
         private final Thread reader;
-        private final Thread writer;
+        private final Selector selector;
+        /** Guards {@link #unsent} and every write to the channel. */
+        private final Object writeLock = new Object();
+        /** Answer bytes the socket did not take yet, or null; the reader thread finishes them. */
+        private ByteBuffer unsent;
         private volatile boolean open = true;
+        /**
+         * No frame of OFFERs has come on this connection (a client that keeps its OFFERs on a
+         * connection of their own): its other batches go to {@link Handler#handleWrites}, which may
+         * block this reader until they are durable, as an OFFER behind them must not wait.
+         */
+        private boolean writesOnly = true;
 
-        Connection(Socket socket, int n) {
-            this.socket = socket;
-            this.peer = String.valueOf(socket.getRemoteSocketAddress());
+        Connection(SocketChannel channel, int n) throws IOException {
+            this.channel = channel;
+            this.peer = String.valueOf(channel.getRemoteAddress());
+            channel.configureBlocking(false);
+            this.selector = Selector.open();
             this.reader = Thread.ofPlatform().name("lease-wire-in-" + n).daemon(true).unstarted(this::readLoop);
-            this.writer = Thread.ofPlatform().name("lease-wire-out-" + n).daemon(true).unstarted(this::writeLoop);
         }
 
         void start() {
-            writer.start();
             reader.start();
         }
 
         private void readLoop() {
-            // The stream is not a try-with-resources resource: that would close the socket before
-            // the catch blocks run, so a peer could see the close before the malformed count moves.
             try {
-                DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 65536));
-                int hello = in.readInt();
-                int version = LeaseWire.version(hello);
-                if (version < 0) {
-                    throw new LeaseWire.MalformedFrameException(String.format("bad hello 0x%08x", hello));
-                }
-                if (version != LeaseWire.VERSION) {
-                    refuse(version);
-                    return;
-                }
+                SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
+                ByteBuffer in = ByteBuffer.allocate(READ_BUFFER);
+                boolean greeted = false;
                 List<Received> offers = new ArrayList<>();
                 List<Received> others = new ArrayList<>();
-                LeaseWire.Frame frame;
-                while (open && (frame = LeaseWire.readFrame(in)) != null) {
+                while (open) {
+                    boolean wantWrite;
+                    synchronized (writeLock) {
+                        wantWrite = unsent != null;
+                    }
+                    key.interestOps(wantWrite ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
+                    selector.select();
+                    selector.selectedKeys().clear();
+                    if (!open) {
+                        break;
+                    }
+                    if (wantWrite && key.isValid() && key.isWritable()) {
+                        synchronized (writeLock) {
+                            writeUnsent();
+                        }
+                    }
+                    if (!key.isValid() || !key.isReadable()) {
+                        continue;
+                    }
+                    int n = channel.read(in);
+                    if (n < 0) {
+                        throw new EOFException("end of stream");
+                    }
+                    in.flip();
+                    if (!greeted) {
+                        if (in.remaining() < 4) {
+                            in.compact();
+                            continue;
+                        }
+                        int hello = in.getInt();
+                        int version = LeaseWire.version(hello);
+                        if (version < 0) {
+                            throw new LeaseWire.MalformedFrameException(String.format("bad hello 0x%08x", hello));
+                        }
+                        if (version != LeaseWire.VERSION) {
+                            refuse(version);
+                            return;
+                        }
+                        greeted = true;
+                    }
                     // Frames already here are handled as one batch (one engine pass, one group
                     // commit to wait for), then answered one by one. Frames of OFFERs only go
                     // apart, so that an offer never waits for another frame's write.
                     int ops = 0;
-                    while (true) {
-                        Received r = decode(frame);
+                    int needed;
+                    while ((needed = complete(in)) == 0) {
+                        Received r = decode(in);
+                        writesOnly &= !r.offersOnly();
                         (r.offersOnly() ? offers : others).add(r);
                         ops += r.ops().size();
-                        if (ops >= COALESCE_OPS || in.available() == 0) {
-                            break;
-                        }
-                        frame = LeaseWire.readFrame(in);
-                        if (frame == null) {
-                            break;
+                        if (ops >= COALESCE_OPS) {
+                            handle(offers, false);
+                            handle(others, writesOnly);
+                            ops = 0;
                         }
                     }
-                    handle(offers);
-                    handle(others);
-                    offers.clear();
-                    others.clear();
+                    handle(offers, false);
+                    handle(others, writesOnly);
+                    in.compact();
+                    if (!in.hasRemaining()) {
+                        // a frame larger than the buffer: grow as its bytes arrive, not as its
+                        // header claims (a 16 MiB header alone must not cost 16 MiB)
+                        ByteBuffer bigger = ByteBuffer.allocate(Math.min(Math.max(needed, 4), in.capacity() * 2));
+                        in.flip();
+                        bigger.put(in);
+                        in = bigger;
+                    }
                 }
             } catch (LeaseWire.MalformedFrameException e) {
                 malformed.incrementAndGet();
                 log.warn("lease wire: closing the connection from {}: malformed frame: {}", peer, e.getMessage());
-            } catch (EOFException | SocketException e) {
+            } catch (EOFException | SocketException | ClosedChannelException e) {
                 log.debug("lease wire: connection from {} ended: {}", peer, e.toString());
             } catch (IOException | RuntimeException e) {
                 log.warn("lease wire: closing the connection from {}: {}", peer, e.toString());
             } finally {
                 close();
+                try {
+                    selector.close();
+                } catch (IOException ignored) {
+                    // closing
+                }
             }
+        }
+
+        /**
+         * 0 when {@code in} (flipped) starts with a whole frame, else the bytes the buffer must
+         * hold for the frame at its start.
+         */
+        private int complete(ByteBuffer in) throws LeaseWire.MalformedFrameException {
+            if (in.remaining() < 4) {
+                return 4;
+            }
+            int length = in.getInt(in.position());
+            if (length < 9 || length > LeaseWire.MAX_FRAME) {
+                throw new LeaseWire.MalformedFrameException("frame length " + length + " outside 9.." + LeaseWire.MAX_FRAME);
+            }
+            return in.remaining() >= 4 + length ? 0 : 4 + length;
         }
 
         /** Nothing else has been written on this connection yet, so the reader may write the refusal. */
@@ -209,29 +298,29 @@ public final class LeaseWireServer implements AutoCloseable {
             refused.incrementAndGet();
             String why = LeaseWire.refusal(version);
             log.warn("lease wire: refusing the connection from {}: {}", peer, why);
-            try {
-                OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 512);
-                LeaseWire.writeFrame(out, LeaseWire.REFUSAL, LeaseWire.FAILED, LeaseWire.encodeString(why));
-                out.flush();
-            } catch (IOException e) {
-                log.debug("lease wire: the refusal did not reach {}: {}", peer, e.toString());
-            }
+            send(List.of(new Answer(LeaseWire.REFUSAL, LeaseWire.FAILED, null, why)));
+            // a refusal is a few hundred bytes on a fresh connection: the socket takes it at once
         }
 
-        private Received decode(LeaseWire.Frame frame) throws LeaseWire.MalformedFrameException {
-            if (frame.type() != LeaseWire.BATCH) {
-                throw new LeaseWire.MalformedFrameException("unexpected frame type " + frame.type());
+        private Received decode(ByteBuffer in) throws LeaseWire.MalformedFrameException {
+            int length = in.getInt();
+            long id = in.getLong();
+            byte type = in.get();
+            byte[] payload = new byte[length - 9];
+            in.get(payload);
+            if (type != LeaseWire.BATCH) {
+                throw new LeaseWire.MalformedFrameException("unexpected frame type " + type);
             }
-            List<LeaseOp4> ops = LeaseWire.decodeOps(frame.payload());
+            List<LeaseOp4> ops = LeaseWire.decodeOps(payload);
             boolean offersOnly = true;
             for (LeaseOp4 op : ops) {
                 offersOnly &= op.kind() == LeaseOp4.Kind.OFFER;
             }
-            return new Received(frame.correlationId(), ops, offersOnly);
+            return new Received(id, ops, offersOnly);
         }
 
         /** Hands the frames' ops to the handler as one batch and answers each frame its slice. */
-        private void handle(List<Received> frames) {
+        private void handle(List<Received> frames, boolean mayBlock) {
             if (frames.isEmpty()) {
                 return;
             }
@@ -246,69 +335,137 @@ public final class LeaseWireServer implements AutoCloseable {
             }
             CompletableFuture<LeaseBatch4Result> result;
             try {
-                result = handler.handle(new LeaseBatch4(all));
+                result = mayBlock ? handler.handleWrites(new LeaseBatch4(all)) : handler.handle(new LeaseBatch4(all));
             } catch (RuntimeException e) {
                 result = CompletableFuture.failedFuture(e);
             }
             List<Received> answered = frames.size() == 1 ? List.of(frames.get(0)) : List.copyOf(frames);
+            frames.clear();
             int total = all.size();
+            // Runs on the thread that completes the future: this reader for what needs no write
+            // (OFFERs), the group commit's thread once a write is durable. The answer is written
+            // right there, without waking another thread; the socket never blocks the caller.
             result.whenComplete((r, error) -> {
                 if (error == null && r != null && r.results().size() != total) {
                     error = new IllegalStateException("handler answered " + r.results().size() + " results for " + total + " ops");
                 }
+                List<Answer> out = new ArrayList<>(answered.size());
                 if (error != null || r == null) {
                     for (Received f : answered) {
-                        answers.add(new Answer(f.id(), LeaseWire.FAILED, null, String.valueOf(error)));
+                        out.add(new Answer(f.id(), LeaseWire.FAILED, null, String.valueOf(error)));
                     }
-                    return;
+                } else {
+                    int from = 0;
+                    for (Received f : answered) {
+                        int to = from + f.ops().size();
+                        List<LeaseResult4> slice = answered.size() == 1 ? r.results() : r.results().subList(from, to);
+                        out.add(new Answer(f.id(), LeaseWire.RESULTS, new LeaseBatch4Result(slice), null));
+                        from = to;
+                    }
                 }
-                int from = 0;
-                for (Received f : answered) {
-                    int to = from + f.ops().size();
-                    List<LeaseResult4> slice = answered.size() == 1 ? r.results() : r.results().subList(from, to);
-                    answers.add(new Answer(f.id(), LeaseWire.RESULTS, new LeaseBatch4Result(slice), null));
-                    from = to;
-                }
+                send(out);
             });
         }
 
-        private void writeLoop() {
+        /**
+         * Writes the answers' frames in one system call when the socket takes them, from the
+         * calling thread and without blocking it. What the socket does not take waits in
+         * {@link #unsent}, in order, and the reader thread writes it when the socket has room;
+         * answers that come meanwhile queue behind it.
+         */
+        private void send(List<Answer> answers) {
+            ByteBuffer frames;
             try {
-                OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 65536);
-                while (open) {
-                    Answer a = answers.take();
-                    while (a != null) {
-                        byte[] payload = a.type == LeaseWire.RESULTS
-                                ? LeaseWire.encodeResults(a.result.results())
-                                : LeaseWire.encodeString(a.error);
-                        LeaseWire.writeFrame(out, a.id, a.type, payload);
-                        a = answers.poll();
-                    }
-                    out.flush();
+                frames = encode(answers);
+            } catch (RuntimeException e) {
+                log.warn("lease wire: encoding an answer to {} failed: {}", peer, e.toString());
+                close();
+                return;
+            }
+            boolean wake = false;
+            synchronized (writeLock) {
+                if (!open) {
+                    return;
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                try {
+                    if (unsent == null) {
+                        channel.write(frames);
+                        if (!frames.hasRemaining()) {
+                            return;
+                        }
+                        unsent = frames;
+                        wake = true;
+                    } else {
+                        if (unsent.remaining() + frames.remaining() > MAX_UNSENT) {
+                            throw new IOException(unsent.remaining() + " bytes of answers unread by the peer");
+                        }
+                        ByteBuffer joined = ByteBuffer.allocate(unsent.remaining() + frames.remaining());
+                        joined.put(unsent).put(frames).flip();
+                        unsent = joined;
+                    }
+                } catch (IOException | RuntimeException e) {
+                    if (open) {
+                        log.warn("lease wire: writing to {} failed: {}", peer, e.toString());
+                    }
+                    close();
+                    return;
+                }
+            }
+            if (wake) {
+                selector.wakeup();
+            }
+        }
+
+        /** The reader thread, holding the write lock, once the socket has room. */
+        private void writeUnsent() {
+            if (unsent == null) {
+                return;
+            }
+            try {
+                channel.write(unsent);
+                if (!unsent.hasRemaining()) {
+                    unsent = null;
+                }
             } catch (IOException | RuntimeException e) {
                 if (open) {
                     log.warn("lease wire: writing to {} failed: {}", peer, e.toString());
                 }
-            } finally {
                 close();
             }
         }
 
-        void close() {
-            if (!open) {
-                return;
+        private static ByteBuffer encode(List<Answer> answers) {
+            byte[][] payloads = new byte[answers.size()][];
+            int size = 0;
+            for (int i = 0; i < payloads.length; i++) {
+                Answer a = answers.get(i);
+                payloads[i] = a.type == LeaseWire.RESULTS
+                        ? LeaseWire.encodeResults(a.result.results())
+                        : LeaseWire.encodeString(a.error);
+                size += 13 + payloads[i].length;
             }
-            open = false;
+            ByteBuffer b = ByteBuffer.allocate(size);
+            for (int i = 0; i < payloads.length; i++) {
+                b.putInt(9 + payloads[i].length).putLong(answers.get(i).id).put(answers.get(i).type).put(payloads[i]);
+            }
+            return b.flip();
+        }
+
+        void close() {
+            synchronized (writeLock) {
+                if (!open) {
+                    return;
+                }
+                open = false;
+                unsent = null;
+            }
             connections.remove(this);
             try {
-                socket.close();
+                channel.close();
             } catch (IOException ignored) {
                 // closing
             }
-            writer.interrupt();
+            selector.wakeup();
         }
     }
 }

@@ -118,4 +118,76 @@ class LeaseWireServerTest {
             assertThat(LeaseWire.decodeString(f.payload())).contains("engine broke");
         }
     }
+
+    @Test
+    void answersThePeerDoesNotReadYetWaitAndArriveInOrder() throws Exception {
+        // ~1 KiB per result: 400 frames of 50 ops are some 20 MB of answers, more than the two
+        // sockets' buffers hold, so most of them wait on the server until the peer reads
+        String big = "x".repeat(1000);
+        server = new LeaseWireServer(InetAddress.getLoopbackAddress(), 0, b -> {
+            List<LeaseResult4> r = new ArrayList<>();
+            for (LeaseOp4 op : b.ops()) {
+                r.add(new LeaseResult4(op.id(), LeaseResult4.Status.NO_ADDRESS, null, false, big));
+            }
+            return CompletableFuture.completedFuture(new LeaseBatch4Result(r));
+        }).start();
+        try (Socket s = connect(server.port())) {
+            BufferedOutputStream out = new BufferedOutputStream(s.getOutputStream(), 65536);
+            for (int f = 0; f < 400; f++) {
+                List<LeaseOp4> ops = new ArrayList<>();
+                for (int i = 0; i < 50; i++) {
+                    ops.add(op(f * 50L + i));
+                }
+                LeaseWire.writeFrame(out, f + 1, LeaseWire.BATCH, LeaseWire.encodeOps(ops));
+                out.flush();
+            }
+            Thread.sleep(300); // the server answers what it can and keeps the rest
+            DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(s.getInputStream(), 65536));
+            for (int f = 0; f < 400; f++) {
+                LeaseWire.Frame frame = LeaseWire.readFrame(in);
+                assertThat(frame.correlationId()).isEqualTo(f + 1);
+                List<LeaseResult4> results = LeaseWire.decodeResults(frame.payload());
+                assertThat(results).hasSize(50);
+                assertThat(results.get(0).id()).isEqualTo(f * 50L);
+                assertThat(results.get(49).message()).isEqualTo(big);
+            }
+        }
+        assertThat(server.malformedFrames()).isZero();
+    }
+
+    private static LeaseOp4 request(long id) {
+        return new LeaseOp4(id, LeaseOp4.Kind.REQUEST, List.of(1L), 1, "02:00:00:00:00:01", null, true, "10.0.0.5", true,
+                null, 0, List.of("ALL"), 4000, null, false, false);
+    }
+
+    @Test
+    void aConnectionWithoutOffersHasItsWritesHandledAsWritesOnly() throws Exception {
+        List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        server = new LeaseWireServer(InetAddress.getLoopbackAddress(), 0, new LeaseWireServer.Handler() {
+            @Override
+            public CompletableFuture<LeaseBatch4Result> handle(LeaseBatch4 batch) {
+                calls.add("handle:" + batch.ops().get(0).kind());
+                return echo(batch);
+            }
+
+            @Override
+            public CompletableFuture<LeaseBatch4Result> handleWrites(LeaseBatch4 batch) {
+                calls.add("writes:" + batch.ops().get(0).kind());
+                return echo(batch);
+            }
+        }).start();
+        try (Socket s = connect(server.port())) {
+            BufferedOutputStream out = new BufferedOutputStream(s.getOutputStream());
+            DataInputStream in = new DataInputStream(s.getInputStream());
+            long[] ids = {1, 2, 3};
+            LeaseOp4[] ops = {request(1), op(2), request(3)};
+            for (int i = 0; i < ops.length; i++) {
+                LeaseWire.writeFrame(out, ids[i], LeaseWire.BATCH, LeaseWire.encodeOps(List.of(ops[i])));
+                out.flush();
+                assertThat(LeaseWire.readFrame(in).correlationId()).isEqualTo(ids[i]);
+            }
+        }
+        // once an OFFER came on it, a write on that connection might hold an OFFER up: no longer
+        assertThat(calls).containsExactly("writes:REQUEST", "handle:OFFER", "handle:REQUEST");
+    }
 }
