@@ -181,9 +181,18 @@ class DhcpServiceConfiguration {
 
     /** The running configuration: what config-get shows and what config-set/config-reload replace. */
     @Bean
-    RunningConfig runningConfig(SuiteConfig config, PacketProcessor processor, Clock clock) {
-        return new RunningConfig(config, processor, clock,
-                c -> KeaLoggers.apply(c.dhcp4() == null ? null : c.dhcp4().loggers()));
+    RunningConfig runningConfig(SuiteConfig config, PacketProcessor processor, Clock clock,
+                                ObjectProvider<Dhcp6Server> dhcp6) {
+        return new RunningConfig(config, processor, clock, c -> {
+            KeaLoggers.apply(c.dhcp4() == null ? null : c.dhcp4().loggers());
+            Dhcp6Server v6 = dhcp6.getIfAvailable();
+            if (v6 != null && c.dhcp6() != null) {
+                // the sockets and the server DUID stay; subnets, classes, reservations and options change
+                io.dhcpsuite.dhcp.v6.Dhcp6Settings old = v6.processor().settings();
+                v6.processor().reconfigure(io.dhcpsuite.dhcp.v6.Dhcp6Settings.of(c.dhcp6(), old.serverDuid(),
+                        old.serverPort(), old.clientPort()));
+            }
+        });
     }
 
     @Bean
