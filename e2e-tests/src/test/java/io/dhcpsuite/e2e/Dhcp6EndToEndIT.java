@@ -74,7 +74,10 @@ class Dhcp6EndToEndIT {
         }
     }
 
-    /** perfdhcp -6 as a client on lo; {sent solicits, advertises, sent requests, replies}. */
+    /**
+     * perfdhcp -6 as a client on lo; {sent solicits, advertises, sent requests, replies, then
+     * renews and their replies, releases and their replies when asked for}.
+     */
     static long[] perfdhcp6(int rate, int seconds, String... extra) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("perfdhcp", "-6", "-l", "lo", "-r", String.valueOf(rate),
                 "-R", "1000000", "-p", String.valueOf(seconds), "-W", "2000000"));
@@ -86,7 +89,12 @@ class Dhcp6EndToEndIT {
         assertThat(sent).as(r.output()).hasSizeGreaterThanOrEqualTo(2);
         assertThat(received).as(r.output()).hasSizeGreaterThanOrEqualTo(2);
         last = r.output();
-        return new long[] {sent.get(0), received.get(0), sent.get(1), received.get(1)};
+        long[] out = new long[sent.size() * 2];
+        for (int i = 0; i < sent.size(); i++) {
+            out[2 * i] = sent.get(i);
+            out[2 * i + 1] = received.get(i);
+        }
+        return out;
     }
 
     static String last;
@@ -135,13 +143,26 @@ class Dhcp6EndToEndIT {
 
     @Test
     @Order(3)
+    void renewsAndReleasesAreAnswered() throws Exception {
+        long releasesBefore = suite.statistic("pkt6-release-received");
+        long[] r = perfdhcp6(50, 6, "-f", "25", "-F", "10", "-b", "duid=00:01:00:01:00:00:00:00:04:00:00:00:00:00");
+        assertThat(r).as(last).hasSize(8);
+        assertThat(r[3]).as("REPLYs to REQUEST\n" + last).isEqualTo(r[2]);
+        assertThat(r[4]).as("RENEWs sent\n" + last).isPositive();
+        assertThat(r[5]).as("REPLYs to RENEW\n" + last).isEqualTo(r[4]);
+        assertThat(r[7]).as("REPLYs to RELEASE\n" + last).isEqualTo(r[6]).isPositive();
+        assertThat(suite.statistic("pkt6-release-received") - releasesBefore).isGreaterThanOrEqualTo(r[6]);
+    }
+
+    @Test
+    @Order(4)
     void dhcp4IsServedBySameProcessAtTheSameTime() throws Exception {
         Perfdhcp.Report v4 = Perfdhcp.run(100, 1_000_000, 3);
         assertThat(v4.acks()).as(v4.output()).isEqualTo(v4.discoversSent()).isPositive();
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theServerDuidIsKeptAcrossARestart() throws Exception {
         String before = Files.readString(dir.resolve("kea-dhcp6-serverid")).trim();
         Suite.Result restart = suite.dhcpctl(Duration.ofMinutes(3), "restart", "dhcp-service");
