@@ -110,9 +110,9 @@ final class ReplyHandler6 implements Handler6 {
                         Inet6Address p = address(l.ipAddress());
                         List<Dhcp6Option> sub = List.of();
                         PdPool6 pool = pdPoolOf(subnet, l);
-                        if (pdExclude && pool != null && pool.excludedPrefix() != null && l.validLft() > 0) {
-                            sub = List.of(PdExclude.of(p, l.prefixLen(),
-                                    address(Prefix6.format(pool.excludedPrefix().network())),
+                        if (pdExclude && pool != null && pool.excludedPrefix() != null && l.validLft() > 0
+                                && pool.excludedPrefix().length() > l.prefixLen()) {
+                            sub = List.of(PdExclude.of(p, l.prefixLen(), excludedIn(l, pool.excludedPrefix()),
                                     pool.excludedPrefix().length()).toOption());
                         }
                         prefixes.add(new IaPrefix(l.preferredLft(), l.validLft(), l.prefixLen(), p, sub));
@@ -208,6 +208,18 @@ final class ReplyHandler6 implements Handler6 {
             }
         }
         return null;
+    }
+
+    /**
+     * The excluded prefix inside one delegated prefix: as Kea's pd-exclude (RFC 6603) carries only
+     * the bits between the delegated and the excluded length, the configured excluded prefix
+     * stands for those bits, applied to every prefix the pool delegates.
+     */
+    private static Inet6Address excludedIn(Lease6 delegated, Prefix6 excluded) {
+        BigInteger all = BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
+        BigInteger bits = all.shiftRight(delegated.prefixLen()).xor(all.shiftRight(excluded.length()));
+        BigInteger network = Prefix6.address(delegated.ipAddress()).andNot(all.shiftRight(delegated.prefixLen()));
+        return address(Prefix6.format(network.or(excluded.network().and(bits))));
     }
 
     private static Inet6Address address(String text) {

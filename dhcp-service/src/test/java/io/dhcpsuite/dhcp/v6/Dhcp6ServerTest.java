@@ -54,7 +54,8 @@ class Dhcp6ServerTest {
               "subnet6": [
                 {"id": 1, "subnet": "2001:db8:1::/64", "interface": "lo", "rapid-commit": true,
                  "pools": [{"pool": "2001:db8:1::100 - 2001:db8:1::1ff"}],
-                 "pd-pools": [{"prefix": "2001:db8:8::", "prefix-len": 48, "delegated-len": 56}],
+                 "pd-pools": [{"prefix": "2001:db8:8::", "prefix-len": 48, "delegated-len": 56,
+                               "excluded-prefix": "2001:db8:8:0:ff00::", "excluded-prefix-len": 72}],
                  "reservations": [{"duid": "00:03:00:01:aa:bb:cc:dd:ee:01", "ip-addresses": ["2001:db8:1::42"]}]},
                 {"id": 2, "subnet": "2001:db8:2::/64", "interface-id": "port-7",
                  "pools": [{"pool": "2001:db8:2::/80"}],
@@ -156,6 +157,7 @@ class Dhcp6ServerTest {
         assertThat(na.addresses().get(0).validLifetime()).isEqualTo(4000);
         IaPd pd = adv.iaPd().get(0);
         assertThat(pd.prefixes().get(0).prefixLength()).isEqualTo(56);
+        assertThat(pd.prefixes().get(0).pdExclude()).as("not asked for in the ORO").isNull();
         assertThat(adv.option(OptionCodes6.DNS_SERVERS)).isEqualTo(Ipv6.parse("2001:db8::53"));
         LeaseOp6 op = leaseService.ops.get(0);
         assertThat(op.kind()).isEqualTo(LeaseOp6.Kind.ADVERTISE);
@@ -170,12 +172,25 @@ class Dhcp6ServerTest {
         assertThat(reply.messageType()).isEqualTo(Dhcp6MessageType.REPLY);
         assertThat(leaseService.ops.get(1).kind()).isEqualTo(LeaseOp6.Kind.ASSIGN);
         assertThat(leaseService.ops.get(1).ias().get(0).hints().get(0).address()).isEqualTo("2001:db8:1::100");
+        // the counter moves just after the reply leaves
+        await().atMost(Duration.ofSeconds(2)).until(() -> stats.value(Packet6Stats.SENT) == 2);
         assertThat(stats.value(Packet6Stats.SOLICIT_RECEIVED)).isEqualTo(1);
         assertThat(stats.value(Packet6Stats.REQUEST_RECEIVED)).isEqualTo(1);
         assertThat(stats.value(Packet6Stats.ADVERTISE_SENT)).isEqualTo(1);
         assertThat(stats.value(Packet6Stats.REPLY_SENT)).isEqualTo(1);
         assertThat(stats.value(Packet6Stats.SENT)).isEqualTo(2);
         assertThat(stats.value(Packet6Stats.RECEIVED)).isEqualTo(2);
+    }
+
+    @Test
+    void aDelegatedPrefixCarriesItsExcludedPrefixWhenTheClientAsks() throws Exception {
+        Dhcp6Message adv = exchange(client, query(Dhcp6MessageType.SOLICIT, 0x12)
+                .iaPd(IaPd.of(2, 0, 0, List.of(), null)).oro(OptionCodes6.PD_EXCLUDE).build());
+        io.dhcpsuite.codec.IaPrefix p = adv.iaPd().get(0).prefixes().get(0);
+        assertThat(Ipv6.format(p.prefix().getAddress())).isEqualTo("2001:db8:8:100::");
+        assertThat(p.pdExclude().prefixLength()).isEqualTo(72);
+        assertThat(Ipv6.format(p.excludedPrefix().getAddress())).isEqualTo("2001:db8:8:100:ff00::");
+        assertThat(adv.iaPd().get(0).t1()).isEqualTo(1000);
     }
 
     @Test
