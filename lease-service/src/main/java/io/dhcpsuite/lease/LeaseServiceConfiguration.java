@@ -20,6 +20,12 @@ import io.dhcpsuite.api.stats.StatisticCommands;
 import io.dhcpsuite.api.ddns.NcrSender;
 import io.dhcpsuite.config.DhcpDdnsClient;
 import io.dhcpsuite.config.Dhcp4Config;
+import io.dhcpsuite.config.Dhcp6Config;
+import io.dhcpsuite.lease.v6.Allocation6Engine;
+import io.dhcpsuite.lease.v6.Lease6Backend;
+import io.dhcpsuite.lease.v6.Lease6BatchService;
+import io.dhcpsuite.lease.v6.Lease6Stats;
+import io.dhcpsuite.lease.v6.memfile.Memfile6Backend;
 import io.dhcpsuite.lease.ddns.LeaseDdns;
 import java.net.InetSocketAddress;
 import io.dhcpsuite.config.KeaConfigLoader;
@@ -92,6 +98,64 @@ class LeaseServiceConfiguration {
         }
         log.info("configuration {}: {} subnet(s), lease database {}", suite.source(), cfg.subnets().size(), cfg.leaseDatabase());
         return cfg;
+    }
+
+    /**
+     * The Dhcp6 section (kea-dhcp6's part of the file), or an empty one: v6 leases are served beside
+     * v4 ones by the same process, in a store of their own.
+     */
+    @Bean
+    Dhcp6Config dhcp6Config(SuiteConfig suite) {
+        Dhcp6Config cfg = suite.dhcp6();
+        if (cfg == null) {
+            return KeaConfigLoader.parse("{\"Dhcp6\": {}}", null).dhcp6();
+        }
+        log.info("configuration {}: {} DHCPv6 subnet(s), lease database {}", suite.source(), cfg.subnets().size(),
+                cfg.leaseDatabase());
+        return cfg;
+    }
+
+    /**
+     * The v6 lease store's durable copy: Dhcp6's {@code lease-database}, by default kea-leases6.csv
+     * beside kea-leases4.csv (Kea's names). Without a Dhcp6 section nothing is written to disk.
+     */
+    @Bean(destroyMethod = "close")
+    Lease6Backend lease6Backend(SuiteConfig suite, Dhcp6Config config, LeaseServiceProperties props) {
+        LeaseDatabase db = config.leaseDatabase();
+        if (db.isPostgresql()) {
+            throw new io.dhcpsuite.config.ConfigException("Dhcp6/lease-database/type",
+                    "postgresql is not supported for DHCPv6 leases yet; use memfile");
+        }
+        if (suite.dhcp6() == null) {
+            return new Memfile6Backend(props.runDir().resolve("kea-leases6.csv"), false, 0);
+        }
+        Path file = db.name() != null && !db.name().isBlank()
+                ? Path.of(db.name())
+                : props.runDir().resolve("kea-leases6.csv");
+        return new Memfile6Backend(file, db.persist(), ConfigFile.maxRowErrors6(suite));
+    }
+
+    @Bean
+    Lease6Stats lease6Stats(Dhcp6Config config, Clock clock) {
+        return new Lease6Stats(new Statistics(clock), config);
+    }
+
+    @Bean
+    Allocation6Engine allocation6Engine(Dhcp6Config config, Lease6Stats stats, Clock clock, Lease6Backend backend,
+                                        GroupCommitter committer) {
+        committer.backend6(backend);
+        Allocation6Engine engine = new Allocation6Engine(config, stats, clock, committer::submit6);
+        long t0 = System.nanoTime();
+        int leases = engine.load(backend);
+        log.info("DHCPSRV_{}_LEASES6_LOADED {} DHCPv6 lease(s) loaded from {} in {} ms", backend.type().toUpperCase(),
+                leases, backend.type(), (System.nanoTime() - t0) / 1_000_000);
+        return engine;
+    }
+
+    @Bean
+    Lease6BatchService lease6BatchService(Allocation6Engine engine, LeaseServiceProperties props, LeaseBackend backend) {
+        java.util.function.BooleanSupplier stopped = backend instanceof DatabaseRecovery r ? r::serviceStopped : () -> false;
+        return new Lease6BatchService(engine, props.lease().commitTimeout(), stopped);
     }
 
     @Bean
@@ -196,7 +260,8 @@ class LeaseServiceConfiguration {
 
     /** Ticks reclamation and runs memfile LFC on lfc-interval. */
     @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService leaseTimers(Reclaimer reclaimer, LeaseBackend backend, AllocationEngine engine, Dhcp4Config config) {
+    ScheduledExecutorService leaseTimers(Reclaimer reclaimer, LeaseBackend backend, AllocationEngine engine, Dhcp4Config config,
+                                         Lease6Backend backend6, Allocation6Engine engine6, Dhcp6Config config6) {
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("lease-timers").daemon(true).factory());
         timers.scheduleWithFixedDelay(() -> {
@@ -215,6 +280,16 @@ class LeaseServiceConfiguration {
                     log.error("DHCPSRV_MEMFILE_LFC_EXECUTE_FAIL lease file compaction failed: {}", e.toString());
                 }
             }, lfc, lfc, TimeUnit.SECONDS);
+        }
+        long lfc6 = config6.leaseDatabase().lfcInterval();
+        if (backend6 instanceof Memfile6Backend m && m.persist() && lfc6 > 0) {
+            timers.scheduleWithFixedDelay(() -> {
+                try {
+                    m.compact(() -> engine6.store().read(i -> i.all()));
+                } catch (Exception e) {
+                    log.error("DHCPSRV_MEMFILE_LFC_EXECUTE_FAIL DHCPv6 lease file compaction failed: {}", e.toString());
+                }
+            }, lfc6, lfc6, TimeUnit.SECONDS);
         }
         return timers;
     }

@@ -3,6 +3,8 @@ package io.dhcpsuite.lease.batch;
 import io.dhcpsuite.lease.store.LeaseBackend;
 import io.dhcpsuite.lease.store.LeaseChange;
 import io.dhcpsuite.lease.store.LeaseWriter;
+import io.dhcpsuite.lease.v6.Lease6Backend;
+import io.dhcpsuite.lease.v6.Lease6Change;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -24,6 +26,11 @@ import org.slf4j.LoggerFactory;
  * by themselves, idle it writes at once. A failed write fails every waiter of that group, and is
  * logged once per incident (until a write succeeds again), not once per lease.
  *
+ * <p>DHCPv6 changes ({@link #submit6}) share the thread and the groups: a group writes its v4
+ * changes to the v4 backend and its v6 changes to the v6 backend (kea-leases6.csv, the lease6
+ * table), each with one sync, and a waiter is answered when the writes of its own changes are done;
+ * a failed v6 write fails only the waiters that had v6 changes, and the same for v4.
+ *
  * <p>Meters (Prometheus names): {@code lease_commit_groups_total} backend writes,
  * {@code lease_commit_changes_total} lease changes written, {@code lease_commit_write_seconds}
  * time of one backend write (count, sum, max), {@code lease_commit_group_changes} changes per
@@ -35,6 +42,7 @@ public final class GroupCommitter implements LeaseWriter, AutoCloseable {
     static final int MAX_GROUP_CHANGES = 20_000;
 
     private final LeaseBackend backend;
+    private volatile Lease6Backend backend6;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private final Counter groups;
@@ -45,7 +53,7 @@ public final class GroupCommitter implements LeaseWriter, AutoCloseable {
     private volatile boolean running = true;
     private boolean failing;
 
-    private record Pending(List<LeaseChange> changes, CompletableFuture<Void> done) {
+    private record Pending(List<LeaseChange> changes, List<Lease6Change> changes6, CompletableFuture<Void> done) {
     }
 
     /** With meters of its own, not published (tests). */
@@ -77,13 +85,34 @@ public final class GroupCommitter implements LeaseWriter, AutoCloseable {
             done.completeExceptionally(new IllegalStateException("lease writer stopped"));
             return done;
         }
-        queue.add(new Pending(changes, done));
+        queue.add(new Pending(changes, List.of(), done));
+        return done;
+    }
+
+    /** The v6 backend the v6 changes go to; set once, before the first {@link #submit6}. */
+    public void backend6(Lease6Backend backend6) {
+        this.backend6 = backend6;
+    }
+
+    /** Queues v6 changes for the next group; completes when they are durable. */
+    public CompletableFuture<Void> submit6(List<Lease6Change> changes) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (!running) {
+            done.completeExceptionally(new IllegalStateException("lease writer stopped"));
+            return done;
+        }
+        if (backend6 == null) {
+            done.completeExceptionally(new IllegalStateException("no DHCPv6 lease backend"));
+            return done;
+        }
+        queue.add(new Pending(List.of(), changes, done));
         return done;
     }
 
     private void run() {
         List<Pending> group = new ArrayList<>();
         List<LeaseChange> all = new ArrayList<>();
+        List<Lease6Change> all6 = new ArrayList<>();
         while (running || !queue.isEmpty()) {
             try {
                 Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
@@ -92,31 +121,59 @@ public final class GroupCommitter implements LeaseWriter, AutoCloseable {
                 }
                 group.add(first);
                 all.addAll(first.changes);
+                all6.addAll(first.changes6);
                 Pending next;
-                while (all.size() < MAX_GROUP_CHANGES && (next = queue.poll()) != null) {
+                while (all.size() + all6.size() < MAX_GROUP_CHANGES && (next = queue.poll()) != null) {
                     group.add(next);
                     all.addAll(next.changes);
+                    all6.addAll(next.changes6);
                 }
                 long t0 = System.nanoTime();
-                try {
-                    backend.write(all);
+                Exception failed4 = null;
+                Exception failed6 = null;
+                if (!all.isEmpty() || all6.isEmpty()) {
+                    try {
+                        backend.write(all);
+                    } catch (Exception e) {
+                        failed4 = e;
+                    }
+                }
+                if (!all6.isEmpty()) {
+                    try {
+                        backend6.write(all6);
+                    } catch (Exception e) {
+                        failed6 = e;
+                    }
+                }
+                int size = all.size() + all6.size();
+                if (failed4 == null && failed6 == null) {
                     writeTime.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
                     groups.increment();
-                    changesWritten.increment(all.size());
-                    groupSize.record(all.size());
+                    changesWritten.increment(size);
+                    groupSize.record(size);
                     if (failing) {
                         failing = false;
                         log.info("lease store writes succeed again ({})", backend.type());
                     }
                     group.forEach(p -> p.done.complete(null));
-                } catch (Exception e) {
+                } else {
                     failures.increment();
+                    Exception e = failed4 != null ? failed4 : failed6;
                     if (!failing) {
                         failing = true;
                         log.error("DHCPSRV_LEASE_WRITE_FAILED writing {} lease change(s) to {} failed: {}; "
-                                + "affected requests get no reply until writes succeed", all.size(), backend.type(), e.toString());
+                                + "affected requests get no reply until writes succeed", size,
+                                failed4 != null ? backend.type() : backend6.type() + " (DHCPv6)", e.toString());
                     }
-                    group.forEach(p -> p.done.completeExceptionally(e));
+                    for (Pending p : group) {
+                        if (failed4 != null && (!p.changes.isEmpty() || p.changes6.isEmpty())) {
+                            p.done.completeExceptionally(failed4);
+                        } else if (failed6 != null && !p.changes6.isEmpty()) {
+                            p.done.completeExceptionally(failed6);
+                        } else {
+                            p.done.complete(null);
+                        }
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -127,6 +184,7 @@ public final class GroupCommitter implements LeaseWriter, AutoCloseable {
             } finally {
                 group.clear();
                 all.clear();
+                all6.clear();
             }
         }
     }

@@ -35,12 +35,21 @@ public final class ConfigFile {
      * it, so it reads it from the raw document.
      */
     public static long maxRowErrors(SuiteConfig config) {
-        JsonNode n = config.raw().path("Dhcp4").path("lease-database").path("max-row-errors");
+        return maxRowErrors(config, "Dhcp4");
+    }
+
+    /** The same key of the Dhcp6 section's {@code lease-database}. */
+    public static long maxRowErrors6(SuiteConfig config) {
+        return maxRowErrors(config, "Dhcp6");
+    }
+
+    private static long maxRowErrors(SuiteConfig config, String section) {
+        JsonNode n = config.raw().path(section).path("lease-database").path("max-row-errors");
         if (n.isMissingNode() || n.isNull()) {
             return 0;
         }
         if (!n.canConvertToLong() || !n.isIntegralNumber() || n.asLong() < 0) {
-            throw new ConfigException("Dhcp4/lease-database/max-row-errors", "expected a non-negative integer, got " + n);
+            throw new ConfigException(section + "/lease-database/max-row-errors", "expected a non-negative integer, got " + n);
         }
         return n.asLong();
     }

@@ -42,13 +42,18 @@ public final class Scopes {
 
     /** Kea's pool class guard: no classes, or the client is in one of them. */
     public static boolean allows(Pool4 pool, List<String> classes) {
-        if (pool.clientClasses().isEmpty()) {
+        return allows(pool.clientClasses(), classes);
+    }
+
+    /** The same guard for any pool's {@code client-classes} (v6 pools and pd-pools). */
+    public static boolean allows(List<String> guard, List<String> classes) {
+        if (guard == null || guard.isEmpty()) {
             return true;
         }
         if (classes == null) {
             return false;
         }
-        for (String c : pool.clientClasses()) {
+        for (String c : guard) {
             if (classes.contains(c)) {
                 return true;
             }

@@ -1,0 +1,205 @@
+package io.dhcpsuite.lease.v6;
+
+import static io.dhcpsuite.lease.v6.V6Support.duid;
+import static io.dhcpsuite.lease.v6.V6Support.na;
+import static io.dhcpsuite.lease.v6.V6Support.op;
+import static io.dhcpsuite.lease.v6.V6Support.pd;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dhcpsuite.api.lease.Lease6;
+import io.dhcpsuite.api.lease.LeaseOp6;
+import io.dhcpsuite.api.lease.LeaseOp6.Kind;
+import io.dhcpsuite.api.lease.LeaseResult6;
+import io.dhcpsuite.api.lease.LeaseResult6.IaResult;
+import io.dhcpsuite.api.lease.LeaseResult6.IaStatus;
+import io.dhcpsuite.api.lease.LeaseState;
+import io.dhcpsuite.lease.TestSupport.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Kea's v6 allocation and status decisions, on the engine alone. */
+class Allocation6EngineTest {
+    final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    final Allocation6Engine engine = V6Support.engine(V6Support.config(), clock);
+
+    LeaseResult6 run(LeaseOp6 op) {
+        Allocation6Engine.BatchOutcome out = engine.apply(List.of(op));
+        assertThat(out.durable()).isDone();
+        LeaseResult6 r = out.results().get(0);
+        assertThat(r.status()).isEqualTo(LeaseResult6.Status.OK);
+        return r;
+    }
+
+    IaResult ia(LeaseOp6 op) {
+        return run(op).ias().get(0);
+    }
+
+    int size() {
+        Integer n = engine.store().read(Lease6Index::size);
+        return n;
+    }
+
+    Lease6 lease(Lease6Key k) {
+        return engine.store().read(i -> i.get(k));
+    }
+
+    List<Lease6> binding(String duid, long iaid) {
+        return engine.store().read(i -> i.binding(duid, iaid, Lease6Key.NA, 1));
+    }
+
+    long stat(String name) {
+        return engine.stats().statistics().value(name);
+    }
+
+    @Test
+    void advertiseHoldsWithoutStoringAndRequestCommitsTheAdvertisedAddress() {
+        LeaseResult6 adv = run(op(Kind.ADVERTISE, duid(1), List.of(1L), na(7), pd(8)));
+        assertThat(adv.ias()).extracting(IaResult::status).containsExactly(IaStatus.SUCCESS, IaStatus.SUCCESS);
+        Lease6 addr = adv.ias().get(0).leases().get(0);
+        Lease6 prefix = adv.ias().get(1).leases().get(0);
+        assertThat(addr.ipAddress()).isEqualTo("2001:db8:1::10");
+        assertThat(addr.preferredLft()).isEqualTo(3000);
+        assertThat(addr.validLft()).isEqualTo(4000);
+        assertThat(prefix.ipAddress()).isEqualTo("2001:db8:8::");
+        assertThat(prefix.prefixLen()).isEqualTo(56);
+        assertThat(prefix.type()).isEqualTo("IA_PD");
+        assertThat(size()).isZero();
+        assertThat(engine.heldAdvertises()).isEqualTo(2);
+        // another client is not advertised the held ones
+        LeaseResult6 other = run(op(Kind.ADVERTISE, duid(2), List.of(1L), na(7), pd(8)));
+        assertThat(other.ias().get(0).leases().get(0).ipAddress()).isEqualTo("2001:db8:1::11");
+        assertThat(other.ias().get(1).leases().get(0).ipAddress()).isEqualTo("2001:db8:8:100::");
+        // REQUEST without hints gets what was advertised, durably
+        LeaseResult6 req = run(op(Kind.ASSIGN, duid(1), List.of(1L), na(7), pd(8)));
+        assertThat(req.ias().get(0).leases().get(0).ipAddress()).isEqualTo("2001:db8:1::10");
+        assertThat(req.ias().get(1).leases().get(0).ipAddress()).isEqualTo("2001:db8:8::");
+        assertThat(size()).isEqualTo(2);
+        assertThat(stat("subnet[1].assigned-nas")).isEqualTo(1);
+        assertThat(stat("subnet[1].assigned-pds")).isEqualTo(1);
+        assertThat(stat("cumulative-assigned-nas")).isEqualTo(1);
+        assertThat(stat("subnet[1].total-nas")).isEqualTo(5);
+        assertThat(stat("subnet[1].total-pds")).isEqualTo(256);
+    }
+
+    @Test
+    void hintInPoolIsGivenAndOffLinkHintIsIgnoredOnRequest() {
+        assertThat(ia(op(Kind.ASSIGN, duid(1), List.of(1L), na(1, "2001:db8:1::13"))).leases().get(0).ipAddress())
+                .isEqualTo("2001:db8:1::13");
+        IaResult offLink = ia(op(Kind.ASSIGN, duid(2), List.of(1L), na(1, "2001:db8:77::1")));
+        assertThat(offLink.status()).isEqualTo(IaStatus.SUCCESS);
+        assertThat(offLink.leases().get(0).ipAddress()).isEqualTo("2001:db8:1::10");
+        // a prefix hint of another length than the pool's delegated-len still gets a /56
+        IaResult p = ia(op(Kind.ASSIGN, duid(3), List.of(1L), pd(1, new LeaseOp6.Prefix("::", 60))));
+        assertThat(p.leases().get(0).prefixLen()).isEqualTo(56);
+    }
+
+    @Test
+    void poolsRunOutWithNoAddrsAvailAndNoPrefixAvail() {
+        List<String> got = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            got.add(ia(op(Kind.ASSIGN, duid(i), List.of(1L), na(1))).leases().get(0).ipAddress());
+        }
+        // ::12 is reserved for another client and the gold pool needs the class
+        assertThat(got).containsExactly("2001:db8:1::10", "2001:db8:1::11", "2001:db8:1::13");
+        IaResult none = ia(op(Kind.ASSIGN, duid(4), List.of(1L), na(1)));
+        assertThat(none.status()).isEqualTo(IaStatus.NO_ADDRS_AVAIL);
+        assertThat(none.leases()).isEmpty();
+        assertThat(stat("v6-allocation-fail")).isEqualTo(1);
+        assertThat(stat("subnet[1].v6-allocation-fail-subnet")).isEqualTo(1);
+        LeaseOp6 gold = new LeaseOp6(1, Kind.ASSIGN, List.of(1L), duid(4), null, List.of(na(1)), List.of("gold"), null,
+                false, false);
+        assertThat(ia(gold).leases().get(0).ipAddress()).isEqualTo("2001:db8:1::100");
+
+        for (int i = 1; i <= 4; i++) {
+            IaResult r = ia(op(Kind.ASSIGN, duid(i), List.of(2L), pd(1)));
+            assertThat(r.status()).isEqualTo(IaStatus.SUCCESS);
+            assertThat(r.leases().get(0).prefixLen()).isEqualTo(64);
+        }
+        assertThat(ia(op(Kind.ASSIGN, duid(5), List.of(2L), pd(1))).status()).isEqualTo(IaStatus.NO_PREFIX_AVAIL);
+        // no address pool in subnet 2
+        assertThat(ia(op(Kind.ASSIGN, duid(5), List.of(2L), na(1))).status()).isEqualTo(IaStatus.NO_ADDRS_AVAIL);
+        assertThat(stat("subnet[2].v6-allocation-fail-no-pools")).isEqualTo(1);
+    }
+
+    @Test
+    void reservationIsGivenToItsClientOnly() {
+        LeaseOp6.Ia reserved = new LeaseOp6.Ia("IA_NA", 1, List.of(), List.of(new LeaseOp6.Prefix("2001:db8:1::12", 128)),
+                1, 0, 0);
+        LeaseOp6.Ia reservedPd = new LeaseOp6.Ia("IA_PD", 2, List.of(),
+                List.of(new LeaseOp6.Prefix("2001:db8:8:ff00::", 56)), 1, 0, 0);
+        LeaseResult6 r = run(op(Kind.ASSIGN, "01:02:03:04:05:06:07:99", List.of(1L), reserved, reservedPd));
+        assertThat(r.ias().get(0).leases().get(0).ipAddress()).isEqualTo("2001:db8:1::12");
+        assertThat(r.ias().get(1).leases().get(0).ipAddress()).isEqualTo("2001:db8:8:ff00::");
+        // a hint of the reserved address by another client is not honoured
+        assertThat(ia(op(Kind.ASSIGN, duid(1), List.of(1L), na(1, "2001:db8:1::12"))).leases().get(0).ipAddress())
+                .isEqualTo("2001:db8:1::10");
+    }
+
+    @Test
+    void renewExtendsAndRenewOfUnknownBindingAllocatesAsKea() {
+        Lease6 first = ia(op(Kind.ASSIGN, duid(1), List.of(1L), na(1))).leases().get(0);
+        clock.advance(Duration.ofSeconds(100));
+        IaResult renewed = ia(op(Kind.RENEW, duid(1), List.of(1L), na(1, first.ipAddress())));
+        assertThat(renewed.status()).isEqualTo(IaStatus.SUCCESS);
+        assertThat(renewed.leases()).hasSize(1);
+        assertThat(renewed.leases().get(0).ipAddress()).isEqualTo(first.ipAddress());
+        assertThat(renewed.leases().get(0).cltt()).isEqualTo(first.cltt() + 100);
+        assertThat(stat("cumulative-assigned-nas")).isEqualTo(1);
+
+        // RENEW of an IA the server has no lease for, with an off-link address: a new lease, and the
+        // client's address back with lifetimes 0 (RFC 8415 18.3.4, Kea's extendIA_NA)
+        IaResult unknown = ia(op(Kind.REBIND, duid(2), List.of(1L), na(5, "2001:db8:77::5")));
+        assertThat(unknown.status()).isEqualTo(IaStatus.SUCCESS);
+        assertThat(unknown.leases()).extracting(Lease6::ipAddress).containsExactly("2001:db8:1::11", "2001:db8:77::5");
+        assertThat(unknown.leases().get(1).validLft()).isZero();
+        assertThat(unknown.leases().get(1).preferredLft()).isZero();
+
+        // no subnet selected: NoBinding
+        assertThat(ia(op(Kind.RENEW, duid(1), List.of(), na(1, first.ipAddress()))).status()).isEqualTo(IaStatus.NO_BINDING);
+        // nothing left to give: NoAddrsAvail
+        ia(op(Kind.ASSIGN, duid(3), List.of(1L), na(1)));
+        assertThat(ia(op(Kind.RENEW, duid(4), List.of(1L), na(1, "2001:db8:1::10"))).status()).isEqualTo(IaStatus.NO_ADDRS_AVAIL);
+    }
+
+    @Test
+    void releaseAndDeclineNeedTheBinding() {
+        Lease6 mine = ia(op(Kind.ASSIGN, duid(1), List.of(1L), na(1))).leases().get(0);
+        assertThat(ia(op(Kind.RELEASE, duid(2), List.of(1L), na(1, mine.ipAddress()))).status()).isEqualTo(IaStatus.NO_BINDING);
+        assertThat(ia(op(Kind.RELEASE, duid(1), List.of(1L), na(9, mine.ipAddress()))).status()).isEqualTo(IaStatus.NO_BINDING);
+        assertThat(ia(op(Kind.RELEASE, duid(1), List.of(1L), na(1, "2001:db8:1::13"))).status()).isEqualTo(IaStatus.NO_BINDING);
+        assertThat(ia(op(Kind.RELEASE, duid(1), List.of(1L), na(1, mine.ipAddress()))).status()).isEqualTo(IaStatus.SUCCESS);
+        // Kea's default hold-reclaimed-time and flush timer keep it, released (lease affinity, as for v4)
+        assertThat(lease(Lease6Key.of(mine)).state()).isEqualTo(LeaseState.RELEASED);
+        assertThat(ia(op(Kind.RELEASE, duid(1), List.of(1L), na(1, mine.ipAddress()))).status()).isEqualTo(IaStatus.NO_BINDING);
+        assertThat(stat("subnet[1].assigned-nas")).isZero();
+
+        Lease6 again = ia(op(Kind.ASSIGN, duid(1), List.of(1L), na(1))).leases().get(0);
+        assertThat(ia(op(Kind.DECLINE, duid(2), List.of(1L), na(1, again.ipAddress()))).status()).isEqualTo(IaStatus.NO_BINDING);
+        IaResult declined = ia(op(Kind.DECLINE, duid(1), List.of(1L), na(1, again.ipAddress())));
+        assertThat(declined.status()).isEqualTo(IaStatus.SUCCESS);
+        Lease6 d = lease(Lease6Key.of(again));
+        assertThat(d.state()).isEqualTo(LeaseState.DECLINED);
+        assertThat(d.duid()).isEqualTo("00");
+        assertThat(d.validLft()).isEqualTo(600);
+        assertThat(stat("declined-addresses")).isEqualTo(1);
+        assertThat(stat("subnet[1].declined-addresses")).isEqualTo(1);
+        // on probation: the client gets another address
+        assertThat(ia(op(Kind.ASSIGN, duid(1), List.of(1L), na(1))).leases().get(0).ipAddress()).isNotEqualTo(again.ipAddress());
+    }
+
+    @Test
+    void expiredLeaseOfAnotherClientIsReused() {
+        for (int i = 1; i <= 3; i++) {
+            ia(op(Kind.ASSIGN, duid(i), List.of(1L), na(1)));
+        }
+        assertThat(ia(op(Kind.ASSIGN, duid(9), List.of(1L), na(1))).status()).isEqualTo(IaStatus.NO_ADDRS_AVAIL);
+        clock.advance(Duration.ofSeconds(4001));
+        IaResult r = ia(op(Kind.ASSIGN, duid(9), List.of(1L), na(1)));
+        assertThat(r.status()).isEqualTo(IaStatus.SUCCESS);
+        assertThat(stat("reclaimed-leases")).isEqualTo(1);
+        assertThat(binding(duid(9), 1)).hasSize(1);
+    }
+}
