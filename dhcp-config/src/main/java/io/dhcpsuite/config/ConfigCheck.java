@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
  * for the suite in one: loads a configuration file and checks every section a service of the
  * suite reads, each with the parser that service runs on ({@code Dhcp4} for dhcp-service and
  * lease-service, {@code DhcpDdns} for ddns-service, {@code Control-agent} for the gateway), and
- * {@code Dhcp6} with its parser (the section is not served yet). Prints each warning
+ * {@code Dhcp6} with its parser. Prints each warning
  * as {@code WARN <path>: <message>} on stderr and exits 0 with {@code Syntax check OK}, or prints
  * {@code ERROR <message>} and exits 1. Kea's tools print nothing but their log on success and
  * "Syntax check failed with: ..." on failure; the suite states success explicitly so scripts and

@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * commas and reals without a leading zero ({@code .5}, as in Kea's all-keys.json) are accepted and a key repeated in one map is refused, all as Kea 2.2 does.
  *
  * <p>The {@code Dhcp4} and {@code Dhcp6} sections are modelled here ({@code Dhcp6} is checked as
- * {@code kea-dhcp6 -t} does but not served yet, with a warning); {@code DhcpDdns} and
+ * {@code kea-dhcp6 -t} does); {@code DhcpDdns} and
  * {@code Control-agent} are kept in {@link SuiteConfig#raw()} for their services, which parse them
  * with {@link io.dhcpsuite.config.d2.D2ConfigParser} and
  * {@link io.dhcpsuite.config.agent.AgentConfigParser} ({@link ConfigCheck} runs them all);
@@ -67,10 +67,6 @@ public final class KeaConfigLoader {
         }
         List<ConfigWarning> warnings = new ArrayList<>();
         SchemaCheck.check(root, KeaSchema.TOP, "", warnings, true);
-        if (root.has("Dhcp6")) {
-            warnings.add(new ConfigWarning("Dhcp6", "DHCPv6 is not served yet; this section is accepted"
-                    + " and ignored"));
-        }
         JsonNode dhcp4 = root.get("Dhcp4");
         Dhcp4Config model = dhcp4 == null ? null : new Dhcp4Parser(warnings).parse(dhcp4);
         JsonNode dhcp6 = root.get("Dhcp6");

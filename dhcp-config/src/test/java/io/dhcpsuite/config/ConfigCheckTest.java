@@ -89,7 +89,7 @@ class ConfigCheckTest {
                 { "Dhcp6": { "subnet6": [ { "id": 1, "subnet": "2001:db8:1::/64", "rapid-commit": true,
                   "pools": [ { "pool": "2001:db8:1::/80" } ] } ] } }
                 """)).isZero();
-        assertThat(err.toString()).contains("WARN Dhcp6: DHCPv6 is not served yet");
+        assertThat(err.toString()).doesNotContain("WARN Dhcp6");
         assertThat(out.toString()).isEqualTo("Syntax check OK" + System.lineSeparator());
     }
 

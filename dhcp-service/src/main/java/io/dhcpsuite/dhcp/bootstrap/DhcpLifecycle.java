@@ -27,7 +27,7 @@ final class DhcpLifecycle implements SmartLifecycle {
         int subnets = config.dhcp4() == null ? 0 : config.dhcp4().subnets().size();
         log.info("DHCP4_CONFIG_COMPLETE DHCPv4 server has completed configuration: {} subnet(s), {} socket(s), from {}",
                 subnets, sockets.sockets().size(), config.source() == null ? "(no file)" : config.source());
-        if (sockets.sockets().isEmpty()) {
+        if (sockets.sockets().isEmpty() && config.dhcp4() != null) {
             log.warn("DHCP4_NO_SOCKETS_OPEN no interface configured to listen to DHCP traffic");
         }
         sockets.start(processor);

@@ -183,9 +183,18 @@ class DhcpServiceConfiguration {
 
     /** The running configuration: what config-get shows and what config-set/config-reload replace. */
     @Bean
-    RunningConfig runningConfig(SuiteConfig config, PacketProcessor processor, Clock clock) {
-        return new RunningConfig(config, processor, clock,
-                c -> KeaLoggers.apply(c.dhcp4() == null ? null : c.dhcp4().loggers()));
+    RunningConfig runningConfig(SuiteConfig config, PacketProcessor processor, Clock clock,
+                                ObjectProvider<Dhcp6Server> dhcp6) {
+        return new RunningConfig(config, processor, clock, c -> {
+            KeaLoggers.apply(c.dhcp4() == null ? null : c.dhcp4().loggers());
+            Dhcp6Server v6 = dhcp6.getIfAvailable();
+            if (v6 != null && c.dhcp6() != null) {
+                // the sockets and the server DUID stay; subnets, classes, reservations and options change
+                io.dhcpsuite.dhcp.v6.Dhcp6Settings old = v6.processor().settings();
+                v6.processor().reconfigure(io.dhcpsuite.dhcp.v6.Dhcp6Settings.of(c.dhcp6(), old.serverDuid(),
+                        old.serverPort(), old.clientPort()));
+            }
+        });
     }
 
     @Bean
@@ -219,6 +228,39 @@ class DhcpServiceConfiguration {
             sockets.sockets().stream().filter(b -> !b.channel().isOpen())
                     .forEach(b -> errors.add("socket on port " + b.port() + " is closed"));
         }
+    }
+
+    /**
+     * The DHCPv6 server when the file has a Dhcp6 section (a null bean otherwise): the server DUID
+     * from the data directory, the sockets of Dhcp6/interfaces-config, the chain, and its batching
+     * client of lease-service (JSON over HTTP to the lease6 batch endpoint).
+     */
+    @Bean(destroyMethod = "close")
+    Dhcp6Server dhcp6Server(SuiteConfig config, DhcpServiceProperties props, Statistics statistics,
+                            ObjectProvider<MeterRegistry> registry, Clock clock) {
+        io.dhcpsuite.config.Dhcp6Config d6 = config.dhcp6();
+        if (d6 == null) {
+            return null;
+        }
+        java.nio.file.Path dataDir = java.nio.file.Path.of(d6.dataDirectory() != null ? d6.dataDirectory() : props.runDir());
+        io.dhcpsuite.codec.Duid duid = io.dhcpsuite.dhcp.v6.ServerDuid.load(d6.serverId(), dataDir, clock);
+        io.dhcpsuite.dhcp.stats.Packet6Stats stats = new io.dhcpsuite.dhcp.stats.Packet6Stats(statistics);
+        registry.ifAvailable(r -> PacketMetrics.bind(stats, r));
+        DhcpServiceProperties.LeaseClient lc = props.leaseClient();
+        io.dhcpsuite.dhcp.v6.leaseclient.BatchingLease6Client leases = new io.dhcpsuite.dhcp.v6.leaseclient.BatchingLease6Client(
+                lc.batchSize(), lc.maxInFlight(), lc.queueCapacity(), lc.timeout(),
+                new io.dhcpsuite.dhcp.v6.leaseclient.HttpLease6Transport(props.leaseServiceUrl(), lc.timeout(),
+                        JsonMapper.builder().disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build()));
+        io.dhcpsuite.dhcp.v6.transport.Dhcp6Sockets sockets;
+        try {
+            sockets = io.dhcpsuite.dhcp.v6.transport.Dhcp6Sockets.bind(d6.interfacesConfig(), props.dhcp6Port());
+        } catch (RuntimeException e) {
+            leases.close();
+            throw e;
+        }
+        io.dhcpsuite.dhcp.v6.Dhcp6Processor processor = new io.dhcpsuite.dhcp.v6.Dhcp6Processor(
+                io.dhcpsuite.dhcp.v6.Dhcp6Settings.of(d6, duid, props.dhcp6Port(), props.clientPort6()), leases, stats);
+        return new Dhcp6Server(sockets, processor, leases);
     }
 
     @Bean

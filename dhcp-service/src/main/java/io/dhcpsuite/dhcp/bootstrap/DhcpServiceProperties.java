@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param leaseClient      batching of lease operations
  * @param leaseService     suite.lease-service.*: where lease-service's lease wire listens
  * @param hosts            suite.hosts.*: the copy of the hosts databases' reservations
+ * @param dhcp6Port        UDP port of the DHCPv6 server (547; 0 = ephemeral, tests); relays are answered on it
+ * @param dhcp6ClientPort  UDP port DHCPv6 clients are answered on (default: dhcp6-port - 1, i.e. 546)
+ * @param runDir           suite.run-dir: where the server DUID file goes when Dhcp6 names no data-directory
  */
 @ConfigurationProperties("suite")
 public record DhcpServiceProperties(
@@ -24,12 +27,26 @@ public record DhcpServiceProperties(
         @DefaultValue("http://127.0.0.1:8082") String leaseServiceUrl,
         @DefaultValue LeaseClient leaseClient,
         @DefaultValue LeaseService leaseService,
-        @DefaultValue Hosts hosts) {
+        @DefaultValue Hosts hosts,
+        @DefaultValue("547") int dhcp6Port,
+        Integer dhcp6ClientPort,
+        @DefaultValue("run") String runDir) {
 
     public DhcpServiceProperties {
         if (dhcpPort < 0 || dhcpPort > 65535) {
             throw new IllegalArgumentException("suite.dhcp-port: " + dhcpPort + " is not a UDP port");
         }
+        if (dhcp6Port < 0 || dhcp6Port > 65535) {
+            throw new IllegalArgumentException("suite.dhcp6-port: " + dhcp6Port + " is not a UDP port");
+        }
+        if (dhcp6ClientPort != null && (dhcp6ClientPort < 1 || dhcp6ClientPort > 65535)) {
+            throw new IllegalArgumentException("suite.dhcp6-client-port: " + dhcp6ClientPort + " is not a UDP port");
+        }
+    }
+
+    /** Where DHCPv6 clients are answered: dhcp6-client-port, else dhcp6-port - 1 (546). */
+    public int clientPort6() {
+        return dhcp6ClientPort != null ? dhcp6ClientPort : Math.max(1, dhcp6Port - 1);
     }
 
     public int clientPort() {

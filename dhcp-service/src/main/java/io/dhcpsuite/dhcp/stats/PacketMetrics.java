@@ -20,4 +20,13 @@ public final class PacketMetrics {
                     .register(registry);
         }
     }
+
+    /** The DHCPv6 counters the same way: {@code pkt6-reply-sent} is {@code kea_pkt6_reply_sent_total}. */
+    public static void bind(Packet6Stats stats, MeterRegistry registry) {
+        for (String name : Packet6Stats.ALL) {
+            FunctionCounter.builder("kea." + name.replace('-', '.'), stats, s -> s.value(name))
+                    .description("Kea statistic " + name)
+                    .register(registry);
+        }
+    }
 }

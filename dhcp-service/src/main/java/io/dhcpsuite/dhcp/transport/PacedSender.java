@@ -43,7 +43,7 @@ public final class PacedSender implements ReplySink, AutoCloseable {
     private record Out(ByteBuffer datagram, InetSocketAddress destination) {
     }
 
-    PacedSender(DatagramChannel channel, String name) {
+    public PacedSender(DatagramChannel channel, String name) {
         this.channel = channel;
         this.thread = new Thread(this::run, "dhcp4-send-" + name);
         thread.setDaemon(true);

@@ -56,6 +56,9 @@ public class ServiceClient {
         if (ConfigTransaction.handles(keaService, request.command())) {
             return configTransaction.run(request.command(), request.arguments());
         }
+        if ("dhcp6".equals(keaService) && !ServiceRoutes.servesDhcp6(request.command())) {
+            return CommandResponse.unsupported(request.command());
+        }
         List<Target> targets = ServiceRoutes.targets(keaService, request.command());
         if (targets.isEmpty()) {
             return CommandResponse.error("forwarding socket is not configured for the server type " + keaService);

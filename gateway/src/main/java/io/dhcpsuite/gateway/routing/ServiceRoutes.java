@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Which suite service answers a Kea command sent for a Kea service name. Kea users address
- * {@code "dhcp4"} and {@code "d2"}; inside the suite, the lease commands live in lease-service, HA
+ * {@code "dhcp4"}, {@code "dhcp6"} and {@code "d2"}; inside the suite, the lease commands live in lease-service, HA
  * commands in ha-service, packet-side commands in dhcp-service. Statistics are split between
  * dhcp-service (pkt4-*) and lease-service (leases), so they fan out to both and are merged;
  * config-test and shutdown go to both too, as both play kea-dhcp4 (config-set and config-reload
@@ -27,9 +27,33 @@ public final class ServiceRoutes {
     public static List<Target> targets(String service, String command) {
         return switch (service) {
             case "dhcp4" -> dhcp4Targets(command);
+            case "dhcp6" -> dhcp6Targets(command);
             case "d2" -> List.of(Target.DDNS);
             default -> List.of();
         };
+    }
+
+    /**
+     * Kea's {@code dhcp6}, which dhcp-service (packets, pkt6-* statistics) and lease-service
+     * (lease6-* commands, lease statistics) play as they play {@code dhcp4}. Commands the suite
+     * does not serve for DHCPv6 yet (config-get/-set, dhcp-enable, subnet6-*, ...) are answered
+     * "not supported" by {@link #servesDhcp6} rather than by the DHCPv4 side.
+     */
+    private static List<Target> dhcp6Targets(String command) {
+        if (command.startsWith("lease6-") || command.equals("stat-lease6-get") || command.equals("leases-reclaim")) {
+            return List.of(Target.LEASE);
+        }
+        if (command.startsWith("statistic-") || command.equals("list-commands")) {
+            return List.of(Target.DHCP, Target.LEASE);
+        }
+        return List.of(Target.DHCP);
+    }
+
+    /** False for a command the suite does not serve for Kea service {@code dhcp6}. */
+    public static boolean servesDhcp6(String command) {
+        return command.startsWith("lease6-") || command.equals("stat-lease6-get") || command.equals("leases-reclaim")
+                || command.startsWith("statistic-") || command.equals("list-commands")
+                || command.equals("status-get") || command.equals("version-get") || command.equals("build-report");
     }
 
     private static List<Target> dhcp4Targets(String command) {

@@ -17,6 +17,17 @@ class AnswerMergerTest {
     }
 
     @Test
+    void dhcp6CommandsGoWhereDhcpv6IsServed() {
+        assertThat(ServiceRoutes.targets("dhcp6", "lease6-get-all")).containsExactly(ServiceRoutes.Target.LEASE);
+        assertThat(ServiceRoutes.targets("dhcp6", "statistic-get-all"))
+                .containsExactly(ServiceRoutes.Target.DHCP, ServiceRoutes.Target.LEASE);
+        assertThat(ServiceRoutes.targets("dhcp6", "status-get")).containsExactly(ServiceRoutes.Target.DHCP);
+        assertThat(ServiceRoutes.servesDhcp6("lease6-add")).isTrue();
+        assertThat(ServiceRoutes.servesDhcp6("config-get")).as("would answer with Dhcp4").isFalse();
+        assertThat(ServiceRoutes.servesDhcp6("lease4-get-all")).isFalse();
+    }
+
+    @Test
     void statusGetCarriesTheHighAvailabilitySectionOfHaService() {
         CommandResponse dhcp = CommandResponse.success(null, JSON.readTree("{\"pid\": 7, \"uptime\": 3}"));
         CommandResponse ha = CommandResponse.success(null, JSON.readTree(
