@@ -11,7 +11,7 @@ import io.dhcpsuite.config.KeaConfigLoader;
 import io.dhcpsuite.config.ha.HaConfigParser;
 import io.dhcpsuite.config.ha.HaRelationship;
 import io.dhcpsuite.ha.listener.HaListener;
-import io.dhcpsuite.ha.listener.TestPki;
+import io.dhcpsuite.api.tls.TestPki;
 import io.dhcpsuite.ha.peer.CommandClient;
 import io.dhcpsuite.ha.peer.PeerUnavailableException;
 import io.dhcpsuite.ha.runtime.HaRuntime;

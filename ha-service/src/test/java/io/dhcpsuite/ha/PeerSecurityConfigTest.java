@@ -9,7 +9,7 @@ import io.dhcpsuite.config.ha.HaConfigParser;
 import io.dhcpsuite.config.ha.HaRelationship;
 import io.dhcpsuite.ha.command.CommandCreator;
 import io.dhcpsuite.ha.listener.HaListener;
-import io.dhcpsuite.ha.listener.TestPki;
+import io.dhcpsuite.api.tls.TestPki;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

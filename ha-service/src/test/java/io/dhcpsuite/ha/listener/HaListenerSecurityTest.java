@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dhcpsuite.api.command.CommandDispatcher;
+import io.dhcpsuite.api.tls.TestPki;
 import io.dhcpsuite.api.command.CommandRequest;
 import io.dhcpsuite.api.command.CommandResponse;
 import io.dhcpsuite.api.tls.PeerTls;

@@ -22,15 +22,18 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** Makes a throw-away CA and certificates signed by it, written as PEM files the way openssl writes them. */
-final class TestPki {
+/**
+ * Makes a throw-away CA and certificates signed by it, written as PEM files the way openssl writes
+ * them. Shared with the services' tests through suite-api's test jar.
+ */
+public final class TestPki {
     private static final AtomicLong SERIAL = new AtomicLong(1);
     final Path dir;
     final KeyPair caKeys;
     final X509Certificate ca;
-    final Path caFile;
+    public final Path caFile;
 
-    TestPki(Path dir, String caName) throws Exception {
+    public TestPki(Path dir, String caName) throws Exception {
         this.dir = dir;
         this.caKeys = rsa();
         this.ca = sign("CN=" + caName, caKeys, caKeys.getPublic(), "CN=" + caName, true);
@@ -38,20 +41,20 @@ final class TestPki {
         write(caFile, ca);
     }
 
-    static KeyPair rsa() throws Exception {
+    public static KeyPair rsa() throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
         return g.generateKeyPair();
     }
 
-    static KeyPair ec() throws Exception {
+    public static KeyPair ec() throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
         g.initialize(256);
         return g.generateKeyPair();
     }
 
     /** An end-entity certificate for {@code keys}; writes NAME_cert.pem and NAME_key.pem (PKCS#1/SEC1 or PKCS#8). */
-    Path[] issue(String name, KeyPair keys, boolean pkcs8) throws Exception {
+    public Path[] issue(String name, KeyPair keys, boolean pkcs8) throws Exception {
         X509Certificate cert = sign("CN=" + name, caKeys, keys.getPublic(), ca.getSubjectX500Principal().getName(), false);
         Path c = dir.resolve(name + "_cert.pem");
         Path k = dir.resolve(name + "_key.pem");
