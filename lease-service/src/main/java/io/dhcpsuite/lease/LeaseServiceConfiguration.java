@@ -24,6 +24,9 @@ import io.dhcpsuite.config.Dhcp6Config;
 import io.dhcpsuite.lease.v6.Allocation6Engine;
 import io.dhcpsuite.lease.v6.Lease6Backend;
 import io.dhcpsuite.lease.v6.Lease6BatchService;
+import io.dhcpsuite.lease.v6.Lease6Ddns;
+import io.dhcpsuite.lease.v6.command.Lease6Commands;
+import io.dhcpsuite.lease.v6.command.ServiceDispatcher;
 import io.dhcpsuite.lease.v6.Lease6Stats;
 import io.dhcpsuite.lease.v6.memfile.Memfile6Backend;
 import io.dhcpsuite.lease.ddns.LeaseDdns;
@@ -238,6 +241,21 @@ class LeaseServiceConfiguration {
         return new LeaseBatchService(engine, props.lease().commitTimeout(), Ticker.SYSTEM, stopped);
     }
 
+    /** The v6 NCRs (reclaimed and deleted leases, lease6-resend-ddns), per Dhcp6's {@code dhcp-ddns}. */
+    @Bean(destroyMethod = "close")
+    Lease6Ddns lease6Ddns(Dhcp6Config config, Statistics statistics) {
+        DhcpDdnsClient c = config.dhcpDdnsClient();
+        if (!c.enableUpdates()) {
+            return Lease6Ddns.disabled(config);
+        }
+        InetSocketAddress bind = c.senderIp().isEmpty() ? null : new InetSocketAddress(c.senderIp(), 0);
+        NcrSender sender = new NcrSender(new InetSocketAddress(c.serverIp(), c.serverPort()), bind, c.maxQueueSize(),
+                statistics, "lease6-ncr-");
+        log.info("DHCP_DDNS_SENDER_STARTED NCRs for reclaimed and deleted DHCPv6 leases go to {}:{}", c.serverIp(),
+                c.serverPort());
+        return new Lease6Ddns(config, sender);
+    }
+
     /** Sends NCRs to ddns-service when {@code dhcp-ddns.enable-updates}; from an ephemeral port, as dhcp-service may hold sender-port. */
     @Bean(destroyMethod = "close")
     LeaseDdns leaseDdns(Dhcp4Config config, Statistics statistics) {
@@ -345,12 +363,15 @@ class LeaseServiceConfiguration {
                                         Statistics statistics, Clock clock, LeaseDdns ddns, RunningConfig running,
                                         ConfigurableApplicationContext context,
                                         io.dhcpsuite.lease.ha.HaLeaseUpdates haLeaseUpdates, SyncCursors syncCursors,
-                                        HostStore hostStore) {
-        CommandDispatcher d = new CommandDispatcher();
+                                        HostStore hostStore, Allocation6Engine engine6, Lease6Backend backend6,
+                                        Lease6Ddns ddns6) {
+        ServiceDispatcher d = new ServiceDispatcher();
         // list-commands here lets the gateway's merged dhcp4 list show the lease commands.
         BasicCommands.register(d, "lease-service", clock, null);
         StatisticCommands.register(d, statistics);
         LeaseCommands.register(d, engine, reclaimer, backend, ddns, syncCursors::clear);
+        Lease6Commands.register(d, engine6, backend6, ddns6);
+        StatisticCommands.register(d.dhcp6(), engine6.stats().statistics());
         HaSyncCommands.register(d, engine, syncCursors);
         HostCommands.register(d, engine, hostStore);
         io.dhcpsuite.lease.ha.HaLeaseUpdateCommands.register(d, haLeaseUpdates);

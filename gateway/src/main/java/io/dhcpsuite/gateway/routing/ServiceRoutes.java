@@ -11,6 +11,11 @@ import java.util.List;
  * go to both through {@link ConfigTransaction}). The host_cmds {@code reservation-*} commands go to
  * lease-service, which owns the hosts databases; after a change the gateway has dhcp-service pull
  * it ({@code hosts-sync}) before it answers.
+ *
+ * <p>{@code "dhcp6"} is kea-dhcp6, played by the same two services: the lease6-* commands,
+ * {@code stat-lease6-get}, {@code leases-reclaim} and the lease statistics go to lease-service
+ * (which keeps the v6 statistics apart and tells them by the {@code service} the gateway passes on),
+ * everything else to dhcp-service.
  */
 public final class ServiceRoutes {
 
@@ -27,9 +32,18 @@ public final class ServiceRoutes {
     public static List<Target> targets(String service, String command) {
         return switch (service) {
             case "dhcp4" -> dhcp4Targets(command);
+            case "dhcp6" -> dhcp6Targets(command);
             case "d2" -> List.of(Target.DDNS);
             default -> List.of();
         };
+    }
+
+    private static List<Target> dhcp6Targets(String command) {
+        if (command.startsWith("lease6-") || command.equals("leases-reclaim") || command.startsWith("stat-lease")
+                || command.startsWith("statistic-")) {
+            return List.of(Target.LEASE);
+        }
+        return List.of(Target.DHCP);
     }
 
     private static List<Target> dhcp4Targets(String command) {

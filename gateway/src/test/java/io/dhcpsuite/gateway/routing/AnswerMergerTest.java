@@ -17,6 +17,17 @@ class AnswerMergerTest {
     }
 
     @Test
+    void dhcp6LeaseCommandsAndStatisticsGoToLeaseServiceTheRestToDhcpService() {
+        for (String c : List.of("lease6-get", "lease6-bulk-apply", "stat-lease6-get", "statistic-get-all", "leases-reclaim")) {
+            assertThat(ServiceRoutes.targets("dhcp6", c)).as(c).containsExactly(ServiceRoutes.Target.LEASE);
+        }
+        for (String c : List.of("config-get", "status-get", "list-commands", "dhcp-disable")) {
+            assertThat(ServiceRoutes.targets("dhcp6", c)).as(c).containsExactly(ServiceRoutes.Target.DHCP);
+        }
+        assertThat(ServiceRoutes.targets("dhcp5", "lease6-get")).isEmpty();
+    }
+
+    @Test
     void statusGetCarriesTheHighAvailabilitySectionOfHaService() {
         CommandResponse dhcp = CommandResponse.success(null, JSON.readTree("{\"pid\": 7, \"uptime\": 3}"));
         CommandResponse ha = CommandResponse.success(null, JSON.readTree(
