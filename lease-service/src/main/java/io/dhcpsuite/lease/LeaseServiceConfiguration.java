@@ -25,6 +25,7 @@ import io.dhcpsuite.lease.v6.Allocation6Engine;
 import io.dhcpsuite.lease.v6.Lease6Backend;
 import io.dhcpsuite.lease.v6.Lease6BatchService;
 import io.dhcpsuite.lease.v6.Lease6Ddns;
+import io.dhcpsuite.lease.v6.Reclaimer6;
 import io.dhcpsuite.lease.v6.command.Lease6Commands;
 import io.dhcpsuite.lease.v6.command.ServiceDispatcher;
 import io.dhcpsuite.lease.v6.Lease6Stats;
@@ -145,9 +146,9 @@ class LeaseServiceConfiguration {
 
     @Bean
     Allocation6Engine allocation6Engine(Dhcp6Config config, Lease6Stats stats, Clock clock, Lease6Backend backend,
-                                        GroupCommitter committer) {
+                                        GroupCommitter committer, Lease6Ddns ddns) {
         committer.backend6(backend);
-        Allocation6Engine engine = new Allocation6Engine(config, stats, clock, committer::submit6);
+        Allocation6Engine engine = new Allocation6Engine(config, stats, clock, committer::submit6, ddns::reclaimed);
         long t0 = System.nanoTime();
         int leases = engine.load(backend);
         log.info("DHCPSRV_{}_LEASES6_LOADED {} DHCPv6 lease(s) loaded from {} in {} ms", backend.type().toUpperCase(),
@@ -272,6 +273,11 @@ class LeaseServiceConfiguration {
     }
 
     @Bean
+    Reclaimer6 reclaimer6(Allocation6Engine engine, Lease6Ddns ddns) {
+        return new Reclaimer6(engine, ddns);
+    }
+
+    @Bean
     Reclaimer reclaimer(AllocationEngine engine) {
         return new Reclaimer(engine);
     }
@@ -279,7 +285,8 @@ class LeaseServiceConfiguration {
     /** Ticks reclamation and runs memfile LFC on lfc-interval. */
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService leaseTimers(Reclaimer reclaimer, LeaseBackend backend, AllocationEngine engine, Dhcp4Config config,
-                                         Lease6Backend backend6, Allocation6Engine engine6, Dhcp6Config config6) {
+                                         Lease6Backend backend6, Allocation6Engine engine6, Dhcp6Config config6,
+                                         Reclaimer6 reclaimer6) {
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("lease-timers").daemon(true).factory());
         timers.scheduleWithFixedDelay(() -> {
@@ -287,6 +294,13 @@ class LeaseServiceConfiguration {
                 reclaimer.tick();
             } catch (RuntimeException e) {
                 log.warn("reclamation failed: {}", e.toString());
+            }
+        }, 1, 1, TimeUnit.SECONDS);
+        timers.scheduleWithFixedDelay(() -> {
+            try {
+                reclaimer6.tick();
+            } catch (RuntimeException e) {
+                log.warn("DHCPv6 reclamation failed: {}", e.toString());
             }
         }, 1, 1, TimeUnit.SECONDS);
         long lfc = config.leaseDatabase().lfcInterval();
@@ -364,7 +378,7 @@ class LeaseServiceConfiguration {
                                         ConfigurableApplicationContext context,
                                         io.dhcpsuite.lease.ha.HaLeaseUpdates haLeaseUpdates, SyncCursors syncCursors,
                                         HostStore hostStore, Allocation6Engine engine6, Lease6Backend backend6,
-                                        Lease6Ddns ddns6) {
+                                        Lease6Ddns ddns6, Reclaimer6 reclaimer6) {
         ServiceDispatcher d = new ServiceDispatcher();
         // list-commands here lets the gateway's merged dhcp4 list show the lease commands.
         BasicCommands.register(d, "lease-service", clock, null);
@@ -372,6 +386,17 @@ class LeaseServiceConfiguration {
         LeaseCommands.register(d, engine, reclaimer, backend, ddns, syncCursors::clear);
         Lease6Commands.register(d, engine6, backend6, ddns6);
         StatisticCommands.register(d.dhcp6(), engine6.stats().statistics());
+        d.dhcp6().register("leases-reclaim", a -> {
+            tools.jackson.databind.JsonNode remove = a.get("remove");
+            if (remove == null) {
+                throw io.dhcpsuite.api.command.CommandException.badArgument("Missing mandatory 'remove' parameter.");
+            }
+            if (!remove.isBoolean()) {
+                throw io.dhcpsuite.api.command.CommandException.badArgument("'remove' parameter expected to be a boolean.");
+            }
+            reclaimer6.reclaim(0, 0, remove.asBoolean()).durable().join();
+            return io.dhcpsuite.api.command.CommandResponse.success("Reclamation of expired leases is complete.");
+        });
         HaSyncCommands.register(d, engine, syncCursors);
         HostCommands.register(d, engine, hostStore);
         io.dhcpsuite.lease.ha.HaLeaseUpdateCommands.register(d, haLeaseUpdates);
