@@ -124,11 +124,35 @@ class LeaseServiceConfiguration {
      * beside kea-leases4.csv (Kea's names). Without a Dhcp6 section nothing is written to disk.
      */
     @Bean(destroyMethod = "close")
-    Lease6Backend lease6Backend(SuiteConfig suite, Dhcp6Config config, LeaseServiceProperties props) {
+    Lease6Backend lease6Backend(SuiteConfig suite, Dhcp6Config config, Dhcp4Config config4, LeaseServiceProperties props,
+                                ObjectProvider<DataSource> dataSource, ObjectProvider<FlywayMigrationInitializer> flyway,
+                                org.springframework.core.env.Environment env) {
         LeaseDatabase db = config.leaseDatabase();
         if (db.isPostgresql()) {
-            throw new io.dhcpsuite.config.ConfigException("Dhcp6/lease-database/type",
-                    "postgresql is not supported for DHCPv6 leases yet; use memfile");
+            LeaseDatabase db4 = config4.leaseDatabase();
+            DataSource ds;
+            if (db4.isPostgresql() && db4.host().equals(db.host()) && db4.port() == db.port()
+                    && java.util.Objects.equals(db4.name(), db.name())) {
+                // Kea's usual layout: lease4 and lease6 tables in one database; Flyway made both
+                flyway.getIfAvailable();
+                ds = dataSource.getObject();
+            } else {
+                String password = db.password() != null ? db.password() : env.getProperty("spring.datasource.password");
+                com.zaxxer.hikari.HikariConfig hc = new com.zaxxer.hikari.HikariConfig();
+                hc.setJdbcUrl("jdbc:postgresql://" + db.host() + ":" + db.port() + "/" + db.name()
+                        + "?reWriteBatchedInserts=true");
+                hc.setUsername(db.user() == null ? "" : db.user());
+                hc.setPassword(password == null ? "" : password);
+                hc.setMaximumPoolSize(4);
+                hc.setPoolName("lease6-db");
+                hc.setConnectionTimeout(Math.max(1, db.connectTimeout()) * 1000);
+                com.zaxxer.hikari.HikariDataSource own = new com.zaxxer.hikari.HikariDataSource(hc);
+                org.flywaydb.core.Flyway.configure().dataSource(own).locations("classpath:db/migration").load().migrate();
+                ds = own;
+            }
+            log.info("DHCPv6 leases in PostgreSQL {}", db);
+            return new io.dhcpsuite.lease.v6.postgres.Postgres6Backend(new JdbcTemplate(ds),
+                    new TransactionTemplate(new DataSourceTransactionManager(ds)));
         }
         if (suite.dhcp6() == null) {
             return new Memfile6Backend(props.runDir().resolve("kea-leases6.csv"), false, 0);
