@@ -87,7 +87,7 @@ public final class Lease6Commands {
         if (l == null) {
             return CommandResponse.empty("Lease not found.");
         }
-        return CommandResponse.success("IPv6 lease found.", JSON.valueToTree(l));
+        return CommandResponse.success("IPv6 lease found.", json(l));
     }
 
     /** By ip-address [+ type], or by identifier-type duid + identifier + iaid + subnet-id [+ type]. */
@@ -182,9 +182,18 @@ public final class Lease6Commands {
         ObjectNode args = JSON.createObjectNode();
         ArrayNode arr = args.putArray("leases");
         for (Lease6 l : leases) {
-            arr.add(JSON.<JsonNode>valueToTree(l));
+            arr.add(json(l));
         }
         return args;
+    }
+
+    /** Kea's Lease6::toElement: {@code prefix-len} only for a prefix. */
+    static ObjectNode json(Lease6 l) {
+        ObjectNode n = JSON.valueToTree(l);
+        if (!l.isPrefix()) {
+            n.remove("prefix-len");
+        }
+        return n;
     }
 
     // ------------------------------------------------------------------ changes

@@ -162,7 +162,9 @@ abstract class Lease6CommandsContract {
         assertThat(l.get("cltt").asLong()).isEqualTo(NOW);
         assertThat(l.get("hostname").asString()).isEqualTo("a,b.example.org");
         assertThat(l.get("user-context").get("x").get(1).asInt()).isEqualTo(2);
-        assertThat(l.has("prefix-len")).isTrue();
+        assertThat(l.has("prefix-len")).as("Kea shows prefix-len for prefixes only").isFalse();
+        assertThat(cmd("lease6-get", "{\"ip-address\":\"2001:db8:8:100::\",\"type\":\"IA_PD\"}").arguments()
+                .get("prefix-len").asInt()).isEqualTo(56);
         JsonNode page = cmd("lease6-get-page", "{\"from\":\"start\",\"limit\":2}").arguments();
         assertThat(page.get("count").asInt()).isEqualTo(2);
         assertThat(page.get("leases").get(0).get("ip-address").asString()).isEqualTo("2001:db8:1::20");
