@@ -352,10 +352,15 @@ class LeaseServiceConfiguration {
 
     /** What config-get shows and config-set/config-reload replace; starts as the file's configuration. */
     @Bean
-    RunningConfig runningConfig(SuiteConfig suite, Dhcp4Config config, AllocationEngine engine, LeaseDdns ddns) {
+    RunningConfig runningConfig(SuiteConfig suite, Dhcp4Config config, AllocationEngine engine, LeaseDdns ddns,
+                                Allocation6Engine engine6, Lease6Ddns ddns6) {
         SuiteConfig initial = suite.dhcp4() != null ? suite
                 : new SuiteConfig(suite.source(), suite.raw(), config, suite.warnings());
-        return new RunningConfig(initial, engine, ddns);
+        return new RunningConfig(initial, engine, ddns, cfg6 -> {
+            // the v6 lease database and reclamation timers stay as started, as for v4
+            engine6.reconfigure(cfg6);
+            ddns6.reconfigure(cfg6);
+        });
     }
 
     /** HA lease updates to the partner; idle unless the file has a libdhcp_ha.so entry and ha-service turns it on. */
