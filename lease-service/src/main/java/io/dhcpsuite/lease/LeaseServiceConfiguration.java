@@ -413,10 +413,12 @@ class LeaseServiceConfiguration {
         BasicCommands.register(d, "lease-service", clock, null);
         StatisticCommands.register(d, statistics);
         LeaseCommands.register(d, engine, reclaimer, backend, ddns, syncCursors::clear);
-        Lease6Commands.register(d, engine6, backend6, ddns6);
-        io.dhcpsuite.lease.v6.command.StatLeaseCommands.register(d, statistics,
-                () -> engine.config().subnets().stream().map(s -> s.id()).toList(),
-                engine6.stats().statistics(), () -> engine6.config().subnets().stream().map(s -> s.id()).toList());
+        // kea-dhcp6's commands answer requests for service dhcp6; for dhcp4 they stay unsupported, as in Kea
+        Lease6Commands.register(d.dhcp6(), engine6, backend6, ddns6);
+        io.dhcpsuite.lease.v6.command.StatLeaseCommands.register4(d, statistics,
+                () -> engine.config().subnets().stream().map(s -> s.id()).toList());
+        io.dhcpsuite.lease.v6.command.StatLeaseCommands.register6(d.dhcp6(), engine6.stats().statistics(),
+                () -> engine6.config().subnets().stream().map(s -> s.id()).toList());
         StatisticCommands.register(d.dhcp6(), engine6.stats().statistics());
         d.dhcp6().register("leases-reclaim", a -> {
             tools.jackson.databind.JsonNode remove = a.get("remove");

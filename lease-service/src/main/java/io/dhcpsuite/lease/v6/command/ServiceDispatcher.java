@@ -7,8 +7,10 @@ import io.dhcpsuite.api.command.CommandResponse;
 /**
  * lease-service's command table, which plays part of kea-dhcp4 and part of kea-dhcp6. The gateway
  * names the Kea service in the envelope's {@code service}; a command sent for {@code dhcp6} that
- * the v6 table has ({@code statistic-*} over the v6 statistics, {@code leases-reclaim} of v6 leases)
- * is answered there, everything else by the main table (lease6-* live there, under their own names).
+ * the v6 table has (the lease6-* commands, stat-lease6-get, {@code statistic-*} over the v6
+ * statistics, {@code leases-reclaim} of v6 leases) is answered there, everything else by the main
+ * table; a request without {@code service: ["dhcp6"]} does not reach the v6 table, so kea-dhcp4's
+ * answers stay Kea's (lease6-get is an unsupported command there).
  */
 public final class ServiceDispatcher extends CommandDispatcher {
     private final CommandDispatcher dhcp6 = new CommandDispatcher();

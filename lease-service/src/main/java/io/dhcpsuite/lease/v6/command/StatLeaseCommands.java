@@ -30,14 +30,14 @@ public final class StatLeaseCommands {
     private StatLeaseCommands() {
     }
 
-    /**
-     * @param subnets4 the configured v4 subnet ids, in order
-     * @param subnets6 the configured v6 subnet ids, in order
-     */
-    public static void register(CommandDispatcher d, Statistics stats4, Supplier<List<Long>> subnets4,
-                                Statistics stats6, Supplier<List<Long>> subnets6) {
-        d.register("stat-lease4-get", a -> get("stat-lease4-get", a, stats4, subnets4.get(), COLUMNS4));
-        d.register("stat-lease6-get", a -> get("stat-lease6-get", a, stats6, subnets6.get(), COLUMNS6));
+    /** stat-lease4-get over the v4 lease statistics; {@code subnets} gives the configured v4 subnet ids. */
+    public static void register4(CommandDispatcher d, Statistics stats, Supplier<List<Long>> subnets) {
+        d.register("stat-lease4-get", a -> get("stat-lease4-get", a, stats, subnets.get(), COLUMNS4));
+    }
+
+    /** stat-lease6-get over the v6 lease statistics; {@code subnets} gives the configured v6 subnet ids. */
+    public static void register6(CommandDispatcher d, Statistics stats, Supplier<List<Long>> subnets) {
+        d.register("stat-lease6-get", a -> get("stat-lease6-get", a, stats, subnets.get(), COLUMNS6));
     }
 
     static CommandResponse get(String command, JsonNode a, Statistics stats, List<Long> configured, List<String> columns) {

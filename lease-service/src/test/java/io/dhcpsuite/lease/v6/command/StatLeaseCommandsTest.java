@@ -27,7 +27,8 @@ class StatLeaseCommandsTest {
     StatLeaseCommandsTest() {
         stats4.set("subnet[3].total-addresses", 11);
         stats4.set("subnet[3].assigned-addresses", 2);
-        StatLeaseCommands.register(d, stats4, () -> List.of(3L), engine.stats().statistics(), () -> List.of(2L, 1L));
+        StatLeaseCommands.register4(d, stats4, () -> List.of(3L));
+        StatLeaseCommands.register6(d, engine.stats().statistics(), () -> List.of(2L, 1L));
     }
 
     CommandResponse cmd(String command, String args) {
