@@ -130,6 +130,13 @@ class Dhcp6EndToEndIT {
         assertThat(suite.statistic("pkt6-reply-sent") - repliesBefore).isGreaterThanOrEqualTo(r[3]);
         assertThat(suite.statistic("pkt6-advertise-sent")).isGreaterThanOrEqualTo(r[1]);
         assertThat(csvLeases(0, "2001:db8:1:")).isGreaterThanOrEqualTo(r[3]);
+        // Kea's dhcp6 statistics through the gateway: lease-service's and dhcp-service's merged
+        assertThat(suite.command("dhcp6", "statistic-get", "{\"name\": \"pkt6-reply-sent\"}").toString())
+                .contains("pkt6-reply-sent");
+        tools.jackson.databind.JsonNode assigned = suite.command("dhcp6", "statistic-get",
+                "{\"name\": \"subnet[1].assigned-nas\"}");
+        assertThat(assigned.path("arguments").path("subnet[1].assigned-nas").get(0).get(0).asLong())
+                .as(assigned.toString()).isGreaterThanOrEqualTo(r[3]);
     }
 
     @Test
