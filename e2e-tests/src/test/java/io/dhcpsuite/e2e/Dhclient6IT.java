@@ -96,6 +96,10 @@ class Dhclient6IT {
         List<String> csv = Files.readAllLines(dir.resolve("leases6.csv"));
         assertThat(csv).anyMatch(l -> l.startsWith(address + ",") && l.split(",")[6].equals("0"));
         assertThat(csv).anyMatch(l -> l.startsWith(prefix.replace("/56", "") + ",") && l.split(",")[6].equals("2"));
+        // and through the control API, as an operator sees them
+        JsonNode all = command("lease6-get-all", null);
+        assertThat(all.path("result").asInt()).as(all.toString()).isZero();
+        assertThat(all.toString()).contains("\"" + address + "\"").contains("\"" + prefix.replace("/56", "") + "\"");
 
         Suite.Result released = sh(dhclient + "-r dcli6", Duration.ofSeconds(30));
         assertThat(released.output()).as(released.output()).contains("Release");
@@ -109,7 +113,7 @@ class Dhclient6IT {
         assertThat(releases).isPositive();
     }
 
-    /** A Kea command for service dhcp6 through the gateway inside the server namespace. */
+    /** A Kea command for service dhcp6 through the gateway inside the server namespace (curl, as an operator would). */
     private JsonNode command(String command, String args) throws Exception {
         String body = "{\"command\": \"" + command + "\", \"service\": [\"dhcp6\"]"
                 + (args == null ? "" : ", \"arguments\": " + args) + "}";

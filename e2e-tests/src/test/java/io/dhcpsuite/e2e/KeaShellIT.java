@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * ISC's own command client, kea-shell (package kea-ctrl-agent), against the gateway started by
- * dhcpctl, without authentication: list-commands and a lease4-add / lease4-get / lease4-del cycle.
+ * dhcpctl, without authentication: list-commands and a lease4-add / lease4-get / lease4-del cycle,
+ * and the same for a DHCPv6 prefix with {@code --service dhcp6}.
  * {@link KeaShellAuthIT} runs the same with basic authentication. The DHCP port is moved to 10067
  * so the test needs no root: only the control API is exercised.
  */
@@ -55,6 +56,38 @@ class KeaShellIT {
         leaseCycle();
     }
 
+    @Test
+    void addsGetsAndDeletesAV6PrefixWithServiceDhcp6() throws Exception {
+        String prefix = "\"ip-address\": \"2001:db8:8:100::\", \"type\": \"IA_PD\"";
+        JsonNode added = kea6("lease6-add", prefix + ", \"prefix-len\": 56, \"subnet-id\": 1, "
+                + "\"duid\": \"00:03:00:01:1a:1b:1c:1d:1e:1f\", \"iaid\": 7");
+        assertThat(added.get("result").asInt()).as(added.toString()).isZero();
+        assertThat(added.get("text").asString()).isEqualTo("Lease for prefix 2001:db8:8:100::/56, subnet-id 1 added.");
+
+        JsonNode found = kea6("lease6-get", prefix);
+        assertThat(found.get("text").asString()).as(found.toString()).isEqualTo("IPv6 lease found.");
+        assertThat(found.at("/arguments/prefix-len").asInt()).isEqualTo(56);
+        assertThat(found.at("/arguments/iaid").asInt()).isEqualTo(7);
+
+        JsonNode stats = kea6("statistic-get", "\"name\": \"subnet[1].assigned-pds\"");
+        assertThat(stats.at("/arguments/subnet[1].assigned-pds/0/0").asInt()).as(stats.toString()).isEqualTo(1);
+
+        JsonNode deleted = kea6("lease6-del", prefix);
+        assertThat(deleted.get("text").asString()).as(deleted.toString()).isEqualTo("IPv6 lease deleted.");
+        assertThat(kea6("lease6-get", prefix).get("result").asInt()).isEqualTo(3);
+        // the v6 lease file took the changes, in Kea's columns
+        assertThat(Files.readString(dir.resolve("leases6.csv")))
+                .startsWith("address,duid,valid_lifetime,expire,subnet_id,pref_lifetime,lease_type,iaid,prefix_len,")
+                .contains("2001:db8:8:100::,00:03:00:01:1a:1b:1c:1d:1e:1f,");
+    }
+
+    static JsonNode kea6(String command, String arguments) throws Exception {
+        Suite.Result r = keaShellFor("dhcp6", command, arguments);
+        assertThat(r.exitCode()).as("kea-shell output:\n" + r.output()).isZero();
+        JsonNode list = JSON.readTree(r.output().substring(r.output().indexOf('[')));
+        return list.get(0);
+    }
+
     /** lease4-add, lease4-get, lease4-del, lease4-get again: Kea's results and texts. */
     static void leaseCycle(String... auth) throws Exception {
         JsonNode added = kea("lease4-add", LEASE, auth).get(0);
@@ -89,8 +122,12 @@ class KeaShellIT {
     }
 
     static Suite.Result keaShell(String command, String arguments, String... auth) throws Exception {
+        return keaShellFor("dhcp4", command, arguments, auth);
+    }
+
+    static Suite.Result keaShellFor(String service, String command, String arguments, String... auth) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("kea-shell", "--host", "127.0.0.1", "--port", "8000",
-                "--service", "dhcp4"));
+                "--service", service));
         cmd.addAll(List.of(auth));
         cmd.add(command);
         Path stdin = Files.createTempFile("kea-shell", ".json");
@@ -118,11 +155,17 @@ class KeaShellIT {
                     "subnet4": [ { "id": 1, "subnet": "198.18.0.0/15",
                                    "pools": [ { "pool": "198.18.0.10 - 198.18.0.250" } ] } ]
                   },
+                  "Dhcp6": {
+                    "lease-database": { "type": "memfile", "persist": true, "name": "%s" },
+                    "subnet6": [ { "id": 1, "subnet": "2001:db8:1::/64",
+                                   "pools": [ { "pool": "2001:db8:1::100 - 2001:db8:1::1ff" } ],
+                                   "pd-pools": [ { "prefix": "2001:db8:8::", "prefix-len": 48, "delegated-len": 56 } ] } ]
+                  },
                   "Control-agent": {
                     "http-host": "127.0.0.1", "http-port": 8000%s
                   }
                 }
-                """.formatted(dir.resolve("leases4.csv"), agent.isEmpty() ? "" : ", " + agent));
+                """.formatted(dir.resolve("leases4.csv"), dir.resolve("leases6.csv"), agent.isEmpty() ? "" : ", " + agent));
         List<String> cmd = List.of(Suite.ROOT.resolve("dhcpctl").toString(), "start", "--config", config.toString());
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().put("DHCPCTL_RUN_DIR", dir.resolve("run").toString());

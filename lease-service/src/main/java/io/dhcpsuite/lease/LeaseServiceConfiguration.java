@@ -24,6 +24,10 @@ import io.dhcpsuite.config.Dhcp6Config;
 import io.dhcpsuite.lease.v6.Allocation6Engine;
 import io.dhcpsuite.lease.v6.Lease6Backend;
 import io.dhcpsuite.lease.v6.Lease6BatchService;
+import io.dhcpsuite.lease.v6.Lease6Ddns;
+import io.dhcpsuite.lease.v6.Reclaimer6;
+import io.dhcpsuite.lease.v6.command.Lease6Commands;
+import io.dhcpsuite.lease.v6.command.ServiceDispatcher;
 import io.dhcpsuite.lease.v6.Lease6Stats;
 import io.dhcpsuite.lease.v6.memfile.Memfile6Backend;
 import io.dhcpsuite.lease.ddns.LeaseDdns;
@@ -120,11 +124,35 @@ class LeaseServiceConfiguration {
      * beside kea-leases4.csv (Kea's names). Without a Dhcp6 section nothing is written to disk.
      */
     @Bean(destroyMethod = "close")
-    Lease6Backend lease6Backend(SuiteConfig suite, Dhcp6Config config, LeaseServiceProperties props) {
+    Lease6Backend lease6Backend(SuiteConfig suite, Dhcp6Config config, Dhcp4Config config4, LeaseServiceProperties props,
+                                ObjectProvider<DataSource> dataSource, ObjectProvider<FlywayMigrationInitializer> flyway,
+                                org.springframework.core.env.Environment env) {
         LeaseDatabase db = config.leaseDatabase();
         if (db.isPostgresql()) {
-            throw new io.dhcpsuite.config.ConfigException("Dhcp6/lease-database/type",
-                    "postgresql is not supported for DHCPv6 leases yet; use memfile");
+            LeaseDatabase db4 = config4.leaseDatabase();
+            DataSource ds;
+            if (db4.isPostgresql() && db4.host().equals(db.host()) && db4.port() == db.port()
+                    && java.util.Objects.equals(db4.name(), db.name())) {
+                // Kea's usual layout: lease4 and lease6 tables in one database; Flyway made both
+                flyway.getIfAvailable();
+                ds = dataSource.getObject();
+            } else {
+                String password = db.password() != null ? db.password() : env.getProperty("spring.datasource.password");
+                com.zaxxer.hikari.HikariConfig hc = new com.zaxxer.hikari.HikariConfig();
+                hc.setJdbcUrl("jdbc:postgresql://" + db.host() + ":" + db.port() + "/" + db.name()
+                        + "?reWriteBatchedInserts=true");
+                hc.setUsername(db.user() == null ? "" : db.user());
+                hc.setPassword(password == null ? "" : password);
+                hc.setMaximumPoolSize(4);
+                hc.setPoolName("lease6-db");
+                hc.setConnectionTimeout(Math.max(1, db.connectTimeout()) * 1000);
+                com.zaxxer.hikari.HikariDataSource own = new com.zaxxer.hikari.HikariDataSource(hc);
+                org.flywaydb.core.Flyway.configure().dataSource(own).locations("classpath:db/migration").load().migrate();
+                ds = own;
+            }
+            log.info("DHCPv6 leases in PostgreSQL {}", db);
+            return new io.dhcpsuite.lease.v6.postgres.Postgres6Backend(new JdbcTemplate(ds),
+                    new TransactionTemplate(new DataSourceTransactionManager(ds)));
         }
         if (suite.dhcp6() == null) {
             return new Memfile6Backend(props.runDir().resolve("kea-leases6.csv"), false, 0);
@@ -142,9 +170,9 @@ class LeaseServiceConfiguration {
 
     @Bean
     Allocation6Engine allocation6Engine(Dhcp6Config config, Lease6Stats stats, Clock clock, Lease6Backend backend,
-                                        GroupCommitter committer) {
+                                        GroupCommitter committer, Lease6Ddns ddns) {
         committer.backend6(backend);
-        Allocation6Engine engine = new Allocation6Engine(config, stats, clock, committer::submit6);
+        Allocation6Engine engine = new Allocation6Engine(config, stats, clock, committer::submit6, ddns::reclaimed);
         long t0 = System.nanoTime();
         int leases = engine.load(backend);
         log.info("DHCPSRV_{}_LEASES6_LOADED {} DHCPv6 lease(s) loaded from {} in {} ms", backend.type().toUpperCase(),
@@ -238,6 +266,21 @@ class LeaseServiceConfiguration {
         return new LeaseBatchService(engine, props.lease().commitTimeout(), Ticker.SYSTEM, stopped);
     }
 
+    /** The v6 NCRs (reclaimed and deleted leases, lease6-resend-ddns), per Dhcp6's {@code dhcp-ddns}. */
+    @Bean(destroyMethod = "close")
+    Lease6Ddns lease6Ddns(Dhcp6Config config, Statistics statistics) {
+        DhcpDdnsClient c = config.dhcpDdnsClient();
+        if (!c.enableUpdates()) {
+            return Lease6Ddns.disabled(config);
+        }
+        InetSocketAddress bind = c.senderIp().isEmpty() ? null : new InetSocketAddress(c.senderIp(), 0);
+        NcrSender sender = new NcrSender(new InetSocketAddress(c.serverIp(), c.serverPort()), bind, c.maxQueueSize(),
+                statistics, "lease6-ncr-");
+        log.info("DHCP_DDNS_SENDER_STARTED NCRs for reclaimed and deleted DHCPv6 leases go to {}:{}", c.serverIp(),
+                c.serverPort());
+        return new Lease6Ddns(config, sender);
+    }
+
     /** Sends NCRs to ddns-service when {@code dhcp-ddns.enable-updates}; from an ephemeral port, as dhcp-service may hold sender-port. */
     @Bean(destroyMethod = "close")
     LeaseDdns leaseDdns(Dhcp4Config config, Statistics statistics) {
@@ -254,6 +297,11 @@ class LeaseServiceConfiguration {
     }
 
     @Bean
+    Reclaimer6 reclaimer6(Allocation6Engine engine, Lease6Ddns ddns) {
+        return new Reclaimer6(engine, ddns);
+    }
+
+    @Bean
     Reclaimer reclaimer(AllocationEngine engine) {
         return new Reclaimer(engine);
     }
@@ -261,7 +309,8 @@ class LeaseServiceConfiguration {
     /** Ticks reclamation and runs memfile LFC on lfc-interval. */
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService leaseTimers(Reclaimer reclaimer, LeaseBackend backend, AllocationEngine engine, Dhcp4Config config,
-                                         Lease6Backend backend6, Allocation6Engine engine6, Dhcp6Config config6) {
+                                         Lease6Backend backend6, Allocation6Engine engine6, Dhcp6Config config6,
+                                         Reclaimer6 reclaimer6) {
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("lease-timers").daemon(true).factory());
         timers.scheduleWithFixedDelay(() -> {
@@ -269,6 +318,13 @@ class LeaseServiceConfiguration {
                 reclaimer.tick();
             } catch (RuntimeException e) {
                 log.warn("reclamation failed: {}", e.toString());
+            }
+        }, 1, 1, TimeUnit.SECONDS);
+        timers.scheduleWithFixedDelay(() -> {
+            try {
+                reclaimer6.tick();
+            } catch (RuntimeException e) {
+                log.warn("DHCPv6 reclamation failed: {}", e.toString());
             }
         }, 1, 1, TimeUnit.SECONDS);
         long lfc = config.leaseDatabase().lfcInterval();
@@ -296,10 +352,15 @@ class LeaseServiceConfiguration {
 
     /** What config-get shows and config-set/config-reload replace; starts as the file's configuration. */
     @Bean
-    RunningConfig runningConfig(SuiteConfig suite, Dhcp4Config config, AllocationEngine engine, LeaseDdns ddns) {
+    RunningConfig runningConfig(SuiteConfig suite, Dhcp4Config config, AllocationEngine engine, LeaseDdns ddns,
+                                Allocation6Engine engine6, Lease6Ddns ddns6) {
         SuiteConfig initial = suite.dhcp4() != null ? suite
                 : new SuiteConfig(suite.source(), suite.raw(), config, suite.warnings());
-        return new RunningConfig(initial, engine, ddns);
+        return new RunningConfig(initial, engine, ddns, cfg6 -> {
+            // the v6 lease database and reclamation timers stay as started, as for v4
+            engine6.reconfigure(cfg6);
+            ddns6.reconfigure(cfg6);
+        });
     }
 
     /** HA lease updates to the partner of each relationship; idle unless the file has a libdhcp_ha.so entry and ha-service turns it on. */
@@ -346,12 +407,31 @@ class LeaseServiceConfiguration {
                                         Statistics statistics, Clock clock, LeaseDdns ddns, RunningConfig running,
                                         ConfigurableApplicationContext context,
                                         io.dhcpsuite.lease.ha.HaLeaseUpdateRelationships haLeaseUpdates, SyncCursors syncCursors,
-                                        HostStore hostStore) {
-        CommandDispatcher d = new CommandDispatcher();
+                                        HostStore hostStore, Allocation6Engine engine6, Lease6Backend backend6,
+                                        Lease6Ddns ddns6, Reclaimer6 reclaimer6) {
+        ServiceDispatcher d = new ServiceDispatcher();
         // list-commands here lets the gateway's merged dhcp4 list show the lease commands.
         BasicCommands.register(d, "lease-service", clock, null);
         StatisticCommands.register(d, statistics);
         LeaseCommands.register(d, engine, reclaimer, backend, ddns, syncCursors::clear);
+        // kea-dhcp6's commands answer requests for service dhcp6; for dhcp4 they stay unsupported, as in Kea
+        Lease6Commands.register(d.dhcp6(), engine6, backend6, ddns6);
+        io.dhcpsuite.lease.v6.command.StatLeaseCommands.register4(d, statistics,
+                () -> engine.config().subnets().stream().map(s -> s.id()).toList());
+        io.dhcpsuite.lease.v6.command.StatLeaseCommands.register6(d.dhcp6(), engine6.stats().statistics(),
+                () -> engine6.config().subnets().stream().map(s -> s.id()).toList());
+        StatisticCommands.register(d.dhcp6(), engine6.stats().statistics());
+        d.dhcp6().register("leases-reclaim", a -> {
+            tools.jackson.databind.JsonNode remove = a.get("remove");
+            if (remove == null) {
+                throw io.dhcpsuite.api.command.CommandException.badArgument("Missing mandatory 'remove' parameter.");
+            }
+            if (!remove.isBoolean()) {
+                throw io.dhcpsuite.api.command.CommandException.badArgument("'remove' parameter expected to be a boolean.");
+            }
+            reclaimer6.reclaim(0, 0, remove.asBoolean()).durable().join();
+            return io.dhcpsuite.api.command.CommandResponse.success("Reclamation of expired leases is complete.");
+        });
         HaSyncCommands.register(d, engine, syncCursors);
         HostCommands.register(d, engine, hostStore);
         io.dhcpsuite.lease.ha.HaLeaseUpdateCommands.register(d, haLeaseUpdates);

@@ -17,7 +17,7 @@ public final class ConfigStartup implements ApplicationListener<ApplicationEnvir
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
         SuiteConfig config = SuiteConfigBootstrap.load(event.getEnvironment().getProperty("suite.config", ""));
-        KeaLoggers.apply(config.dhcp4() == null ? null : config.dhcp4().loggers());
+        KeaLoggers.apply(config);
         loaded = config;
     }
 

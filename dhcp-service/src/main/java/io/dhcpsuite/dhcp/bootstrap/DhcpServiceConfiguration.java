@@ -58,7 +58,7 @@ class DhcpServiceConfiguration {
             return early;
         }
         SuiteConfig config = SuiteConfigBootstrap.load(props.config());
-        KeaLoggers.apply(config.dhcp4() == null ? null : config.dhcp4().loggers());
+        KeaLoggers.apply(config);
         return config;
     }
 
@@ -186,7 +186,7 @@ class DhcpServiceConfiguration {
     RunningConfig runningConfig(SuiteConfig config, PacketProcessor processor, Clock clock,
                                 ObjectProvider<Dhcp6Server> dhcp6) {
         return new RunningConfig(config, processor, clock, c -> {
-            KeaLoggers.apply(c.dhcp4() == null ? null : c.dhcp4().loggers());
+            KeaLoggers.apply(c);
             Dhcp6Server v6 = dhcp6.getIfAvailable();
             if (v6 != null && c.dhcp6() != null) {
                 // the sockets and the server DUID stay; subnets, classes, reservations and options change

@@ -39,6 +39,18 @@ public final class KeaLoggers {
     private KeaLoggers() {
     }
 
+    /** The {@code loggers} of the file's Dhcp4 section, then those of its Dhcp6 section ({@code kea-dhcp6...}). */
+    public static void apply(io.dhcpsuite.config.SuiteConfig config) {
+        List<LoggerConfig> all = new ArrayList<>();
+        if (config.dhcp4() != null && config.dhcp4().loggers() != null) {
+            all.addAll(config.dhcp4().loggers());
+        }
+        if (config.dhcp6() != null && config.dhcp6().loggers() != null) {
+            all.addAll(config.dhcp6().loggers());
+        }
+        apply(all);
+    }
+
     public static void apply(List<LoggerConfig> loggers) {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx)) {
             return;

@@ -89,7 +89,8 @@ public class ServiceClient {
     public CommandResponse forward(Target target, String keaService, CommandRequest request) {
         try {
             CommandResponse answer = clients.get(target).post().uri(CommandDispatcher.PATH)
-                    .body(CommandRequest.of(request.command(), request.arguments()))
+                    .body(new CommandRequest(request.command(), "dhcp6".equals(keaService) ? List.of(keaService) : null,
+                            request.arguments()))
                     .retrieve().body(CommandResponse.class);
             return answer != null ? answer
                     : CommandResponse.error("empty answer from the " + keaService + " service");

@@ -11,6 +11,11 @@ import java.util.List;
  * go to both through {@link ConfigTransaction}). The host_cmds {@code reservation-*} commands go to
  * lease-service, which owns the hosts databases; after a change the gateway has dhcp-service pull
  * it ({@code hosts-sync}) before it answers.
+ *
+ * <p>{@code "dhcp6"} is kea-dhcp6, played by the same two services: the lease6-* commands,
+ * {@code stat-lease6-get} and {@code leases-reclaim} go to lease-service, the statistics to both
+ * (lease-service keeps the v6 lease statistics apart and tells them by the {@code service} the
+ * gateway passes on; dhcp-service adds pkt6-*), the status commands to dhcp-service.
  */
 public final class ServiceRoutes {
 
@@ -35,12 +40,13 @@ public final class ServiceRoutes {
 
     /**
      * Kea's {@code dhcp6}, which dhcp-service (packets, pkt6-* statistics) and lease-service
-     * (lease6-* commands, lease statistics) play as they play {@code dhcp4}. Commands the suite
-     * does not serve for DHCPv6 yet (config-get/-set, dhcp-enable, subnet6-*, ...) are answered
-     * "not supported" by {@link #servesDhcp6} rather than by the DHCPv4 side.
+     * (lease6-* commands, v6 lease statistics, told apart by the service name passed on) play as
+     * they play {@code dhcp4}. Commands the suite does not serve for DHCPv6 yet (config-get/-set,
+     * dhcp-enable, subnet6-*, ...) are answered "not supported" by {@link #servesDhcp6} rather than
+     * by the DHCPv4 side.
      */
     private static List<Target> dhcp6Targets(String command) {
-        if (command.startsWith("lease6-") || command.equals("stat-lease6-get") || command.equals("leases-reclaim")) {
+        if (command.startsWith("lease6-") || command.equals("leases-reclaim") || command.startsWith("stat-lease")) {
             return List.of(Target.LEASE);
         }
         if (command.startsWith("statistic-") || command.equals("list-commands")) {
@@ -51,7 +57,7 @@ public final class ServiceRoutes {
 
     /** False for a command the suite does not serve for Kea service {@code dhcp6}. */
     public static boolean servesDhcp6(String command) {
-        return command.startsWith("lease6-") || command.equals("stat-lease6-get") || command.equals("leases-reclaim")
+        return command.startsWith("lease6-") || command.startsWith("stat-lease") || command.equals("leases-reclaim")
                 || command.startsWith("statistic-") || command.equals("list-commands")
                 || command.equals("status-get") || command.equals("version-get") || command.equals("build-report");
     }

@@ -69,12 +69,68 @@ class RestApiTest {
         lease.commands.register("reservation-del", a -> HOSTS.remove(a.path("subnet-id").asLong() + "/"
                 + a.path("identifier-type").asString() + "/" + a.path("identifier").asString()) != null
                 ? CommandResponse.success("Host deleted.") : CommandResponse.empty("Host not deleted (not found)."));
+        registerLeases6(lease);
         dhcp.commands.register("hosts-sync", a -> CommandResponse.success("1 host change(s) applied"));
         registry.add("suite.services.dhcp-url", dhcp::url);
         registry.add("suite.services.lease-url", lease::url);
         String dead = FakeService.deadUrl();
         registry.add("suite.services.ha-url", () -> dead);
         registry.add("suite.services.ddns-url", () -> dead);
+    }
+
+    /** A stand-in for lease-service's v6 store: address order, Kea's codes for the four commands. */
+    static final java.util.NavigableMap<java.math.BigInteger, JsonNode> LEASES6 = new java.util.concurrent.ConcurrentSkipListMap<>();
+
+    static java.math.BigInteger v6(String a) {
+        return new java.math.BigInteger(1, io.dhcpsuite.codec.Ipv6.parse(a));
+    }
+
+    static void registerLeases6(FakeService lease) {
+        JsonNodeFactory json = JsonNodeFactory.instance;
+        lease.commands.register("lease6-add", a -> LEASES6.putIfAbsent(v6(a.get("ip-address").asString()), a) == null
+                ? CommandResponse.success("Lease for address " + a.get("ip-address").asString() + ", subnet-id 1 added.")
+                : new CommandResponse(4, "IPv6 lease already exists.", null));
+        lease.commands.register("lease6-get", a -> {
+            JsonNode l = LEASES6.get(v6(a.get("ip-address").asString()));
+            return l == null ? CommandResponse.empty("Lease not found.") : CommandResponse.success("IPv6 lease found.", l);
+        });
+        lease.commands.register("lease6-del", a -> LEASES6.remove(v6(a.get("ip-address").asString())) == null
+                ? CommandResponse.empty("IPv6 lease not found.") : CommandResponse.success("IPv6 lease deleted."));
+        lease.commands.register("lease6-get-page", a -> {
+            String from = a.get("from").asString();
+            var tail = from.equals("start") ? LEASES6 : LEASES6.tailMap(v6(from), false);
+            ObjectNode args = json.objectNode();
+            var arr = args.putArray("leases");
+            tail.values().stream().limit(a.get("limit").asInt()).forEach(arr::add);
+            args.put("count", arr.size());
+            return arr.isEmpty() ? CommandResponse.empty("0 IPv6 lease(s) found.", args)
+                    : CommandResponse.success(arr.size() + " IPv6 lease(s) found.", args);
+        });
+    }
+
+    @Test
+    void leases6AreListedAddedGotAndDeleted() throws Exception {
+        for (int i = 1; i <= 12; i++) {
+            String body = "{\"ip-address\": \"2001:db8:1::" + Integer.toHexString(i) + "\", \"duid\": \"01:02\", \"iaid\": "
+                    + i + ", \"subnet-id\": " + (i % 2 + 1) + "}";
+            HttpResponse<String> added = Http.post(port, "/api/v1/leases6", "application/json", body);
+            assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+            assertThat(added.headers().firstValue("Location")).hasValue("/api/v1/leases6/2001:db8:1::" + Integer.toHexString(i));
+        }
+        assertProblem(Http.post(port, "/api/v1/leases6", "application/json", "{\"ip-address\": \"2001:db8:1::1\", \"duid\": \"01:02\", \"iaid\": 1}"),
+                409, Problems.LEASE_CONFLICT);
+        JsonNode first = json(get(port, "/api/v1/leases6?subnet-id=1&limit=4"));
+        JsonNode second = json(get(port, "/api/v1/leases6?subnet-id=1&limit=4&cursor=" + first.get("next-cursor").asString()));
+        assertThat(first.get("items").valueStream().map(l -> l.get("ip-address").asString()))
+                .containsExactly("2001:db8:1::2", "2001:db8:1::4", "2001:db8:1::6", "2001:db8:1::8");
+        assertThat(second.get("items").valueStream().map(l -> l.get("ip-address").asString()))
+                .containsExactly("2001:db8:1::a", "2001:db8:1::c");
+        assertThat(second.has("next-cursor")).isFalse();
+        assertThat(json(get(port, "/api/v1/leases6/2001:db8:1::5")).get("iaid").asInt()).isEqualTo(5);
+        assertThat(Http.delete(port, "/api/v1/leases6/2001:db8:1::5").statusCode()).isEqualTo(204);
+        assertProblem(get(port, "/api/v1/leases6/2001:db8:1::5"), 404, Problems.LEASE_NOT_FOUND);
+        assertProblem(get(port, "/api/v1/leases6/198.18.0.1"), 400, Problems.INVALID_PARAMETER);
+        assertProblem(get(port, "/api/v1/leases6?cursor=bogus"), 400, Problems.INVALID_CURSOR);
     }
 
     @AfterAll

@@ -17,11 +17,18 @@ class AnswerMergerTest {
     }
 
     @Test
-    void dhcp6CommandsGoWhereDhcpv6IsServed() {
-        assertThat(ServiceRoutes.targets("dhcp6", "lease6-get-all")).containsExactly(ServiceRoutes.Target.LEASE);
-        assertThat(ServiceRoutes.targets("dhcp6", "statistic-get-all"))
-                .containsExactly(ServiceRoutes.Target.DHCP, ServiceRoutes.Target.LEASE);
-        assertThat(ServiceRoutes.targets("dhcp6", "status-get")).containsExactly(ServiceRoutes.Target.DHCP);
+    void dhcp6LeaseCommandsGoToLeaseServiceStatisticsToBothTheRestToDhcpService() {
+        for (String c : List.of("lease6-get", "lease6-bulk-apply", "stat-lease6-get", "leases-reclaim")) {
+            assertThat(ServiceRoutes.targets("dhcp6", c)).as(c).containsExactly(ServiceRoutes.Target.LEASE);
+        }
+        for (String c : List.of("statistic-get-all", "list-commands")) {
+            assertThat(ServiceRoutes.targets("dhcp6", c)).as(c)
+                    .containsExactly(ServiceRoutes.Target.DHCP, ServiceRoutes.Target.LEASE);
+        }
+        for (String c : List.of("config-get", "status-get", "dhcp-disable")) {
+            assertThat(ServiceRoutes.targets("dhcp6", c)).as(c).containsExactly(ServiceRoutes.Target.DHCP);
+        }
+        assertThat(ServiceRoutes.targets("dhcp5", "lease6-get")).isEmpty();
         assertThat(ServiceRoutes.servesDhcp6("lease6-add")).isTrue();
         assertThat(ServiceRoutes.servesDhcp6("config-get")).as("would answer with Dhcp4").isFalse();
         assertThat(ServiceRoutes.servesDhcp6("lease4-get-all")).isFalse();

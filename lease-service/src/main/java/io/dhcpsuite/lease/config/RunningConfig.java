@@ -24,11 +24,19 @@ public final class RunningConfig implements ConfigPhases.Participant<SuiteConfig
     private final AtomicReference<SuiteConfig> current;
     private final AllocationEngine engine;
     private final LeaseDdns ddns;
+    private final java.util.function.Consumer<io.dhcpsuite.config.Dhcp6Config> dhcp6;
 
     public RunningConfig(SuiteConfig initial, AllocationEngine engine, LeaseDdns ddns) {
+        this(initial, engine, ddns, cfg -> { });
+    }
+
+    /** @param dhcp6 told of the Dhcp6 section of a committed configuration, when it has one (the v6 lease store) */
+    public RunningConfig(SuiteConfig initial, AllocationEngine engine, LeaseDdns ddns,
+                         java.util.function.Consumer<io.dhcpsuite.config.Dhcp6Config> dhcp6) {
         this.current = new AtomicReference<>(initial);
         this.engine = engine;
         this.ddns = ddns;
+        this.dhcp6 = dhcp6;
     }
 
     public SuiteConfig current() {
@@ -56,6 +64,9 @@ public final class RunningConfig implements ConfigPhases.Participant<SuiteConfig
         Dhcp4Config cfg = next.dhcp4();
         engine.reconfigure(cfg);
         ddns.reconfigure(cfg);
+        if (next.dhcp6() != null) {
+            dhcp6.accept(next.dhcp6());
+        }
         current.set(next);
         log.info("DHCP4_CONFIG_COMPLETE lease side reconfigured: {} subnet(s), hash {}", cfg.subnets().size(),
                 ConfigPhases.hash(dhcp4(next)));

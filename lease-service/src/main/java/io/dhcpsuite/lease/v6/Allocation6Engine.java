@@ -56,6 +56,7 @@ public final class Allocation6Engine {
     private final Clock clock;
     private final RandomGenerator random = RandomGenerator.getDefault();
     private final OfferHolds6 holds = new OfferHolds6();
+    private final java.util.function.Consumer<Lease6> reclaimListener;
     /** Next candidate offset per pool ("subnet/na/i" or "subnet/pd/i"); guarded by the store's lock. */
     private final Map<String, BigInteger> cursors = new HashMap<>();
     private volatile Dhcp6Config config;
@@ -69,6 +70,13 @@ public final class Allocation6Engine {
     }
 
     public Allocation6Engine(Dhcp6Config config, Lease6Stats stats, Clock clock, Lease6Writer writer) {
+        this(config, stats, clock, writer, l -> { });
+    }
+
+    /** @param reclaimListener told of every lease reclaimed on the spot to be given to another client (DNS removes) */
+    public Allocation6Engine(Dhcp6Config config, Lease6Stats stats, Clock clock, Lease6Writer writer,
+                             java.util.function.Consumer<Lease6> reclaimListener) {
+        this.reclaimListener = reclaimListener;
         this.stats = stats;
         this.clock = clock;
         this.store = new Lease6Store(stats, writer);
@@ -218,7 +226,7 @@ public final class Allocation6Engine {
         Lease6 old = tx.get(choice.key);
         boolean renewal = old != null && c.owns(old, ia.iaid()) && old.state() == LeaseState.DEFAULT;
         if (old != null && !c.owns(old, ia.iaid()) && Leases6.awaitsReclamation(old)) {
-            stats.reclaimed(old); // reused on the spot, as Kea reclaims an expired lease it hands out again
+            reclaimed(old); // reused on the spot, as Kea reclaims an expired lease it hands out again
         }
         if (renewal) {
             lease = Leases6.withContext(lease, old.userContext());
@@ -536,7 +544,7 @@ public final class Allocation6Engine {
             if (choice != null) {
                 Lease6 old = tx.get(choice.key);
                 if (old != null && !c.owns(old, ia.iaid()) && Leases6.awaitsReclamation(old)) {
-                    stats.reclaimed(old);
+                    reclaimed(old);
                 }
                 Lease6 lease = newLease(op, ia, c, choice, now);
                 tx.put(lease);
@@ -563,6 +571,11 @@ public final class Allocation6Engine {
         IaStatus status = result.isEmpty()
                 ? (type == Lease6Key.PD ? IaStatus.NO_PREFIX_AVAIL : IaStatus.NO_ADDRS_AVAIL) : IaStatus.SUCCESS;
         return new IaResult(ia.type(), ia.iaid(), status, answer, previous.isEmpty() ? null : previous);
+    }
+
+    private void reclaimed(Lease6 old) {
+        stats.reclaimed(old);
+        reclaimListener.accept(old);
     }
 
     private static boolean listed(List<Lease6> leases, BigInteger a) {

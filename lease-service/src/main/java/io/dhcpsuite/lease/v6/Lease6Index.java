@@ -42,7 +42,10 @@ public final class Lease6Index {
     private final Map<Binding, Set<Lease6Key>> byBinding = new HashMap<>();
     private final Map<String, Set<Lease6Key>> byDuid = new HashMap<>();
     private final Map<String, Set<Lease6Key>> byHostname = new HashMap<>();
+    /** Leases reclamation still has to process (default, declined, released), by expiry; infinite ones left out. */
     private final TreeSet<Expiry> byExpiry = new TreeSet<>(BY_EXPIRY);
+    /** Expired-reclaimed leases by expiry, for the flush. */
+    private final TreeSet<Expiry> reclaimed = new TreeSet<>(BY_EXPIRY);
     private Listener listener = (b, a) -> { };
 
     public void listener(Listener l) {
@@ -115,11 +118,26 @@ public final class Lease6Index {
         return collect(byHostname.get(hostname.toLowerCase(Locale.ROOT)));
     }
 
-    /** Up to {@code max} leases whose expiry is at or before {@code now}, earliest first. */
+    /** Up to {@code max} (0 = all) expired-reclaimed leases that expired before {@code cutoff}. */
+    public List<Lease6> reclaimedBefore(long cutoff, int max) {
+        List<Lease6> out = new ArrayList<>();
+        for (Expiry e : reclaimed) {
+            if (e.expire >= cutoff || (max > 0 && out.size() >= max)) {
+                break;
+            }
+            out.add(byKey.get(e.key));
+        }
+        return out;
+    }
+
+    /**
+     * Up to {@code max} (0 = all) leases awaiting reclamation whose expiry is before {@code now},
+     * earliest first.
+     */
     public List<Lease6> expired(long now, int max) {
         List<Lease6> out = new ArrayList<>();
         for (Expiry e : byExpiry) {
-            if (e.expire > now || (max > 0 && out.size() >= max)) {
+            if (e.expire >= now || (max > 0 && out.size() >= max)) {
                 break;
             }
             out.add(byKey.get(e.key));
@@ -147,8 +165,23 @@ public final class Lease6Index {
         if (l.hostname() != null && !l.hostname().isEmpty()) {
             byHostname.computeIfAbsent(l.hostname().toLowerCase(Locale.ROOT), h -> new LinkedHashSet<>(2)).add(key);
         }
-        byExpiry.add(new Expiry(l.expire(), key));
+        expiryIndex(l).add(new Expiry(l.expire(), key));
     }
+
+    private TreeSet<Expiry> expiryIndex(Lease6 l) {
+        if (l.state() == io.dhcpsuite.api.lease.LeaseState.EXPIRED_RECLAIMED) {
+            return reclaimed;
+        }
+        return l.validLft() == Leases6.INFINITE || !Leases6.awaitsReclamation(l) ? NOWHERE : byExpiry;
+    }
+
+    /** Where leases no timer looks at go: always empty. */
+    private static final TreeSet<Expiry> NOWHERE = new TreeSet<>(BY_EXPIRY) {
+        @Override
+        public boolean add(Expiry e) {
+            return false;
+        }
+    };
 
     private void unindex(Lease6Key key, Lease6 l) {
         if (l.duid() != null && !l.duid().isEmpty()) {
@@ -158,7 +191,7 @@ public final class Lease6Index {
         if (l.hostname() != null && !l.hostname().isEmpty()) {
             removeFrom(byHostname, l.hostname().toLowerCase(Locale.ROOT), key);
         }
-        byExpiry.remove(new Expiry(l.expire(), key));
+        expiryIndex(l).remove(new Expiry(l.expire(), key));
     }
 
     private static <K> void removeFrom(Map<K, Set<Lease6Key>> map, K k, Lease6Key key) {

@@ -101,6 +101,56 @@ class GroupCommitterTest {
         assertThat(meters.get("lease.commit.groups").counter().count()).isZero();
     }
 
+    /** v6 changes share the writer's groups; a failed v6 write fails only the waiters with v6 changes. */
+    @Test
+    void v6ChangesShareTheGroupAndFailOnTheirOwn() throws Exception {
+        GatedBackend backend = new GatedBackend();
+        List<Integer> v6Writes = new ArrayList<>();
+        boolean[] fail6 = {false};
+        io.dhcpsuite.lease.v6.Lease6Backend v6 = new io.dhcpsuite.lease.v6.Lease6Backend() {
+            @Override
+            public void load(io.dhcpsuite.lease.v6.Lease6Index index) {
+            }
+
+            @Override
+            public void write(List<io.dhcpsuite.lease.v6.Lease6Change> changes) throws Exception {
+                synchronized (v6Writes) {
+                    v6Writes.add(changes.size());
+                }
+                if (fail6[0]) {
+                    throw new java.io.IOException("disk full (v6)");
+                }
+            }
+
+            @Override
+            public String type() {
+                return "v6";
+            }
+        };
+        io.dhcpsuite.api.lease.Lease6 lease = new io.dhcpsuite.api.lease.Lease6("2001:db8::1", "IA_NA", 128, "01:02", 1, 1,
+                null, 300, 400, 0, null, false, false, "", 0, null);
+        try (GroupCommitter committer = new GroupCommitter(backend)) {
+            assertThat(committer.submit6(List.of(io.dhcpsuite.lease.v6.Lease6Change.upsert(lease))))
+                    .as("no v6 backend yet").isCompletedExceptionally();
+            committer.backend6(v6);
+            CompletableFuture<Void> first = committer.submit(changes(0, 1));
+            assertThat(backend.firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
+            // queued while the first write runs: one group of one v4 and two v6 waiters
+            fail6[0] = true;
+            CompletableFuture<Void> v4 = committer.submit(changes(1, 1));
+            CompletableFuture<Void> a = committer.submit6(List.of(io.dhcpsuite.lease.v6.Lease6Change.upsert(lease)));
+            CompletableFuture<Void> b = committer.submit6(List.of(io.dhcpsuite.lease.v6.Lease6Change.delete(lease)));
+            backend.release.countDown();
+            first.get(10, TimeUnit.SECONDS);
+            v4.get(10, TimeUnit.SECONDS);
+            assertThat(a).failsWithin(10, TimeUnit.SECONDS);
+            assertThat(b).failsWithin(10, TimeUnit.SECONDS);
+            assertThat(v6Writes).containsExactly(2);
+            fail6[0] = false;
+            committer.submit6(List.of(io.dhcpsuite.lease.v6.Lease6Change.upsert(lease))).get(10, TimeUnit.SECONDS);
+        }
+    }
+
     /** Records which thread wrote what, in order. */
     static final class RecordingBackend implements LeaseBackend {
         final List<String> writes = new java.util.concurrent.CopyOnWriteArrayList<>();

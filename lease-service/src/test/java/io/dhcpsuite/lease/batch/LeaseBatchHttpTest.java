@@ -104,7 +104,10 @@ public class LeaseBatchHttpTest {
                 + acked.results().get(0).lease().ipAddress() + "\"}}");
         assertThat(lease.get("text").asString()).isEqualTo("IPv4 lease found.");
         assertThat(lease.get("arguments").get("hw-address").asString()).isEqualTo("02:00:00:00:00:00");
+        // kea-dhcp4 does not know lease6-get: only a request for service dhcp6 reaches the v6 store
         assertThat(command(port, "{\"command\":\"lease6-get\"}").get("result").asInt()).isEqualTo(2);
+        assertThat(command(port, "{\"command\":\"lease6-get\",\"service\":[\"dhcp6\"],"
+                + "\"arguments\":{\"ip-address\":\"2001:db8::1\"}}").get("text").asString()).isEqualTo("Lease not found.");
 
         HttpResponse<String> prom = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
                 .build(), HttpResponse.BodyHandlers.ofString());

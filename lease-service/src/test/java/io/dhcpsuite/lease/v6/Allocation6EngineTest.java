@@ -202,4 +202,15 @@ class Allocation6EngineTest {
         assertThat(stat("reclaimed-leases")).isEqualTo(1);
         assertThat(binding(duid(9), 1)).hasSize(1);
     }
+
+    @Test
+    void reconfigureKeepsLeasesAndRecountsStatistics() {
+        Lease6 l = ia(op(Kind.ASSIGN, duid(1), List.of(1L), na(1))).leases().get(0);
+        engine.reconfigure(V6Support.config(V6Support.CONFIG.replace("2001:db8:1::13\" }", "2001:db8:1::1f\" }")));
+        assertThat(stat("subnet[1].total-nas")).isEqualTo(17);
+        assertThat(stat("subnet[1].assigned-nas")).isEqualTo(1);
+        assertThat(lease(Lease6Key.of(l))).isEqualTo(l);
+        assertThat(ia(op(Kind.RENEW, duid(1), List.of(1L), na(1, l.ipAddress()))).leases().get(0).ipAddress())
+                .isEqualTo(l.ipAddress());
+    }
 }

@@ -146,6 +146,11 @@ public final class Lease6Csv {
                 preferred, valid, expire - valid, hw, fwd, rev, host, state, ctx);
     }
 
+    /** Lower-case colon hex of {@code text} ("0a:0b", "0a0b", "a:b"), null when empty; IllegalArgumentException otherwise. */
+    public static String hexOf(String text, String what) {
+        return hex(text.trim(), 255, what);
+    }
+
     /** Lower-case colon hex of a hex field ("0a:0b" or "0a0b"), null when empty; longer than {@code max} octets is an error. */
     static String hex(String text, int max, String column) {
         if (text.isEmpty()) {

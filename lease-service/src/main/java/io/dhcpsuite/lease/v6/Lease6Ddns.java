@@ -1,0 +1,97 @@
+package io.dhcpsuite.lease.v6;
+
+import io.dhcpsuite.api.ddns.ConflictResolutionMode;
+import io.dhcpsuite.api.ddns.Dhcid;
+import io.dhcpsuite.api.ddns.Ncr;
+import io.dhcpsuite.api.ddns.NcrSender;
+import io.dhcpsuite.api.lease.Lease6;
+import io.dhcpsuite.api.lease.LeaseState;
+import io.dhcpsuite.config.DdnsParams;
+import io.dhcpsuite.config.Dhcp6Config;
+import io.dhcpsuite.config.Subnet6;
+import java.time.Instant;
+import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The DNS removals and re-adds of v6 leases that only lease-service can see (reclaimed leases,
+ * {@code lease6-del} with {@code update-ddns}, {@code lease6-resend-ddns}), as NameChangeRequests to
+ * ddns-service per the Dhcp6 {@code dhcp-ddns} section: AAAA and ip6.arpa PTR for the lease
+ * address, the DHCID of RFC 4701 from the DUID (identifier type 2), as kea-dhcp6 sends them.
+ */
+public final class Lease6Ddns implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger("kea-dhcp6.ddns");
+    private volatile Dhcp6Config config;
+    private final NcrSender sender;
+
+    /** @param sender null when DNS updates are off */
+    public Lease6Ddns(Dhcp6Config config, NcrSender sender) {
+        this.config = config;
+        this.sender = sender;
+    }
+
+    public static Lease6Ddns disabled(Dhcp6Config config) {
+        return new Lease6Ddns(config, null);
+    }
+
+    public void reconfigure(Dhcp6Config next) {
+        this.config = next;
+    }
+
+    public boolean enabled() {
+        return sender != null && config.dhcpDdnsClient().enableUpdates();
+    }
+
+    /** The remove for a reclaimed lease; a released one is skipped (the DHCP side removed its names). */
+    public void reclaimed(Lease6 l) {
+        if (l.state() != LeaseState.RELEASED) {
+            remove(l);
+        }
+    }
+
+    public boolean remove(Lease6 l) {
+        return queue(Ncr.CHG_REMOVE, l);
+    }
+
+    public boolean add(Lease6 l) {
+        return queue(Ncr.CHG_ADD, l);
+    }
+
+    /** The NCR for {@code l}, or null when it has no DNS data or no DUID (prefixes get none, as in Kea). */
+    public Ncr ncr(int type, Lease6 l) {
+        if (!Leases6.hasDns(l) || l.isPrefix() || l.duid() == null || l.duid().isEmpty()) {
+            return null;
+        }
+        Subnet6 s = config.subnet(l.subnetId());
+        DdnsParams p = s == null ? config.ddns() : s.ddns();
+        long ttl = p.ttl(l.validLft());
+        String fqdn = l.hostname().endsWith(".") ? l.hostname() : l.hostname() + ".";
+        byte[] duid = HexFormat.ofDelimiter(":").parseHex(l.duid());
+        byte[] dhcid = Dhcid.fromDuid(duid, fqdn);
+        Instant expires = Instant.ofEpochSecond(l.cltt() + ttl);
+        ConflictResolutionMode mode = ConflictResolutionMode.fromWireName(p.conflictResolutionMode());
+        return type == Ncr.CHG_ADD
+                ? Ncr.add(l.fqdnFwd(), l.fqdnRev(), fqdn, l.ipAddress(), dhcid, expires, ttl, mode)
+                : Ncr.remove(l.fqdnFwd(), l.fqdnRev(), fqdn, l.ipAddress(), dhcid, expires, ttl, mode);
+    }
+
+    private boolean queue(int type, Lease6 l) {
+        if (!enabled()) {
+            return false;
+        }
+        Ncr ncr = ncr(type, l);
+        if (ncr == null) {
+            return false;
+        }
+        log.debug("DHCP6_NCR_CREATE {}", ncr);
+        return sender.send(ncr);
+    }
+
+    @Override
+    public void close() {
+        if (sender != null) {
+            sender.close();
+        }
+    }
+}
