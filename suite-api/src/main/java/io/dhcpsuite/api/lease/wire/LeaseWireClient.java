@@ -11,11 +11,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
-import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -207,14 +202,12 @@ public final class LeaseWireClient implements AutoCloseable {
         long backoff = MIN_BACKOFF_MS;
         while (running) {
             boolean refused = false;
-            Socket socket = null;
+            Socket socket = new Socket();
             Connection c = null;
             try {
-                SocketChannel channel = SocketChannel.open();
-                socket = channel.socket();
                 socket.setTcpNoDelay(true);
                 socket.setKeepAlive(true);
-                connect(channel, new InetSocketAddress(host, port), connectTimeoutMs);
+                socket.connect(new InetSocketAddress(host, port), connectTimeoutMs);
                 OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 65536);
                 out.write(new byte[] {(byte) (hello >>> 24), (byte) (hello >>> 16), (byte) (hello >>> 8), (byte) hello});
                 out.flush();
@@ -255,9 +248,7 @@ public final class LeaseWireClient implements AutoCloseable {
                 connection = null;
                 firstAttempt.countDown();
                 try {
-                    if (socket != null) {
-                        socket.close();
-                    }
+                    socket.close();
                 } catch (IOException ignored) {
                     // closing
                 }
@@ -276,28 +267,6 @@ public final class LeaseWireClient implements AutoCloseable {
             }
             backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
         }
-    }
-
-    /**
-     * Connects within {@code timeoutMs} and leaves the channel in blocking mode, so that its
-     * streams block in the kernel: a read is one system call. (A {@link Socket} connected with a
-     * timeout stays non-blocking underneath, and each read became a read, a poll and a read again.)
-     */
-    private static void connect(SocketChannel channel, InetSocketAddress to, int timeoutMs) throws IOException {
-        if (to.isUnresolved()) {
-            throw new UnknownHostException(to.getHostString());
-        }
-        channel.configureBlocking(false);
-        if (!channel.connect(to)) {
-            try (Selector selector = Selector.open()) {
-                channel.register(selector, SelectionKey.OP_CONNECT);
-                if (selector.select(timeoutMs) == 0) {
-                    throw new SocketTimeoutException("connect to " + to + " timed out after " + timeoutMs + " ms");
-                }
-                channel.finishConnect();
-            }
-        }
-        channel.configureBlocking(true);
     }
 
     private void readLoop(Connection c, DataInputStream in) throws IOException {
