@@ -175,6 +175,11 @@ class GroupCommitterTest {
     void writeHereWritesOnTheCallingThreadWithoutTheWriter() throws Exception {
         RecordingBackend backend = new RecordingBackend();
         try (GroupCommitter committer = new GroupCommitter(backend)) {
+            // The writer thread has run its first loop and is parked: a writer that first runs
+            // late (a loaded machine) would otherwise find the changes below queued and write them.
+            committer.submit(changes(100, 1)).get(10, TimeUnit.SECONDS);
+            assertThat(backend.writes).containsExactly("lease-writer:1");
+            backend.writes.clear();
             String me = Thread.currentThread().getName();
             CompletableFuture<Void> done = GroupCommitter.writeHere(() -> {
                 CompletableFuture<Void> f = committer.submit(changes(0, 2));
