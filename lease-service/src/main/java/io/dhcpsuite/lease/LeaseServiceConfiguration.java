@@ -445,6 +445,11 @@ class LeaseServiceConfiguration {
     }
 
     @Bean
+    io.dhcpsuite.lease.v6.Stats6Meters stats6Meters(Lease6Stats stats, Dhcp6Config config) {
+        return new io.dhcpsuite.lease.v6.Stats6Meters(stats, config);
+    }
+
+    @Bean
     StatsMeters statsMeters(LeaseStats stats) {
         return new StatsMeters(stats);
     }

@@ -14,7 +14,8 @@ import java.util.List;
  * Kea's DHCPv6 lease statistics (the names of kea-dhcp6's ARM tables), kept in step with the v6 index:
  * {@code subnet[id].total-nas}, {@code assigned-nas}, {@code total-pds}, {@code assigned-pds}, their
  * {@code cumulative-assigned-*}, {@code declined-addresses}, {@code reclaimed-leases},
- * {@code reclaimed-declined-addresses}, and the {@code v6-allocation-fail*} counters. They live in a
+ * {@code reclaimed-declined-addresses}, and the {@code v6-allocation-fail*} counters (the names and
+ * the set declared at start-up are kea-dhcp6 2.2's, read from its statistic-get-all). They live in a
  * registry of their own: a v6 {@code subnet[1]} is not the v4 one, and kea-dhcp6 is a process of its
  * own in Kea. As for v4, default and declined leases count as assigned; a pool larger than 2^63-1
  * addresses reports 2^63-1 as its total.
@@ -23,13 +24,11 @@ public final class Lease6Stats implements Lease6Index.Listener {
     public static final List<String> GLOBAL = List.of(
             "cumulative-assigned-nas", "cumulative-assigned-pds", "declined-addresses", "reclaimed-leases",
             "reclaimed-declined-addresses", "v6-allocation-fail", "v6-allocation-fail-subnet",
-            "v6-allocation-fail-shared-network", "v6-allocation-fail-no-pools", "v6-allocation-fail-classes",
-            "v6-ia-na-lease-reuses", "v6-ia-pd-lease-reuses");
+            "v6-allocation-fail-shared-network", "v6-allocation-fail-no-pools", "v6-allocation-fail-classes");
+    /** What kea-dhcp6 2.2 declares per subnet at start-up; the v6-allocation-fail* ones appear when counted. */
     private static final List<String> PER_SUBNET = List.of(
             "assigned-nas", "assigned-pds", "cumulative-assigned-nas", "cumulative-assigned-pds", "declined-addresses",
-            "reclaimed-leases", "reclaimed-declined-addresses", "v6-allocation-fail", "v6-allocation-fail-subnet",
-            "v6-allocation-fail-shared-network", "v6-allocation-fail-no-pools", "v6-allocation-fail-classes",
-            "v6-ia-na-lease-reuses", "v6-ia-pd-lease-reuses");
+            "reclaimed-leases", "reclaimed-declined-addresses");
     private static final BigInteger MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
     private final Statistics statistics;

@@ -111,6 +111,11 @@ class Lease6BatchHttpTest {
         committed.forEach(l -> assertThat(journal).contains(l.ipAddress() + "," + l.duid() + ",4000,"));
         assertThat(journal).contains(",2001:db8:8::,".substring(1)).contains("host0.example.org.");
 
+        HttpResponse<String> prom = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(prom.body()).contains("kea_dhcp6_subnet_assigned_nas{subnet_id=\"1\"} 20.0")
+                .contains("kea_dhcp6_subnet_assigned_pds{subnet_id=\"1\"} 20.0");
+
         LeaseBatch6Result released = batch(port, List.of(op(500, Kind.RELEASE, 0, List.of(of(committed.get(0))),
                 List.of(of(committed.get(1))))));
         assertThat(released.results().get(0).ias()).extracting(LeaseResult6.IaResult::status)

@@ -96,9 +96,12 @@ public final class Lease6Commands {
         if (a.has("ip-address")) {
             return i.get(new Lease6Key(address(a), type));
         }
-        if (!a.has("identifier-type") || !a.has("identifier") || !a.has("iaid") || !a.has("subnet-id")) {
+        if (!a.has("identifier-type") || !a.get("identifier-type").isString()) {
             throw CommandException.badArgument(
-                    "Mandatory 'ip-address' or ('identifier-type', 'identifier', 'iaid', 'subnet-id') parameters missing");
+                    "No 'ip-address' provided and 'identifier-type' is either missing or not a string.");
+        }
+        if (!a.has("identifier") || !a.has("iaid") || !a.has("subnet-id")) {
+            throw CommandException.badArgument("No 'ip-address' provided and 'identifier', 'iaid' or 'subnet-id' missing.");
         }
         String idType = string(a, "identifier-type");
         if (!"duid".equals(idType)) {
@@ -157,8 +160,7 @@ public final class Lease6Commands {
             try {
                 addr = Prefix6.address(from.asString());
             } catch (IllegalArgumentException e) {
-                throw CommandException.badArgument("'from' parameter value " + from.asString()
-                        + " is neither 'start' nor a valid IPv6 address");
+                throw CommandException.badArgument("'from' parameter value is neither 'start' keyword nor a valid IPv6 address");
             }
             // after every lease at this address, whatever its type
             after = addr.signum() == 0 ? null : new Lease6Key(addr, Lease6Key.PD);
@@ -366,7 +368,7 @@ public final class Lease6Commands {
         JsonNode deleted = a.get("deleted-leases");
         JsonNode leases = a.get("leases");
         if (deleted == null && leases == null) {
-            throw CommandException.badArgument("neither 'deleted-leases' nor 'leases' parameters specified");
+            throw CommandException.badArgument("neither 'deleted-leases' nor 'leases' parameter specified");
         }
         if ((deleted != null && !deleted.isArray()) || (leases != null && !leases.isArray())) {
             throw CommandException.badArgument("'deleted-leases' and 'leases' must be lists");
@@ -386,7 +388,12 @@ public final class Lease6Commands {
                 if (!l.isObject()) {
                     throw CommandException.badArgument("an element of 'leases' is not a map");
                 }
-                toApply.add(parseLease(l));
+                try {
+                    toApply.add(parseLease(l));
+                } catch (CommandException e) {
+                    // Kea parses every entry first: one it cannot take fails the whole command (result 1)
+                    throw CommandException.badArgument(e.getMessage());
+                }
             }
         }
         ArrayNode failedDeleted = JSON.createArrayNode();
@@ -462,13 +469,14 @@ public final class Lease6Commands {
     /** lease6-resend-ddns: 3 no lease, 4 DDNS off or nothing to update. */
     private CommandResponse resendDdns(JsonNode a) {
         BigInteger addr = address(a);
+        // Kea checks that DDNS is on before it looks for the lease
+        if (!ddns.enabled()) {
+            throw new CommandException(ResultCode.CONFLICT, "DDNS updating is not enabled");
+        }
         Lease6 l = store.read(i -> i.get(new Lease6Key(addr, Lease6Key.NA)));
         String text = Prefix6.format(addr);
         if (l == null) {
             return CommandResponse.empty("No lease found for: " + text);
-        }
-        if (!ddns.enabled()) {
-            throw new CommandException(ResultCode.CONFLICT, "DDNS updating is not enabled");
         }
         if (ddns.ncr(io.dhcpsuite.api.ddns.Ncr.CHG_ADD, l) == null) {
             throw new CommandException(ResultCode.CONFLICT, "Lease for: " + text + ", has no hostname, nothing to update");
@@ -538,7 +546,8 @@ public final class Lease6Commands {
         try {
             return Lease6Key.typeCode(t.asString());
         } catch (IllegalArgumentException e) {
-            throw CommandException.badArgument(e.getMessage());
+            throw CommandException.badArgument("Invalid lease type specified: " + t.asString()
+                    + ", only supported values are: IA_NA, IA_TA, IA_PD and V4");
         }
     }
 

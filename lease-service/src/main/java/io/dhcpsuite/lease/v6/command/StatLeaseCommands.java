@@ -24,7 +24,7 @@ public final class StatLeaseCommands {
     static final List<String> COLUMNS4 = List.of("subnet-id", "total-addresses", "cumulative-assigned-addresses",
             "assigned-addresses", "declined-addresses");
     static final List<String> COLUMNS6 = List.of("subnet-id", "total-nas", "cumulative-assigned-nas", "assigned-nas",
-            "declined-addresses", "total-pds", "cumulative-assigned-pds", "assigned-pds");
+            "declined-nas", "total-pds", "cumulative-assigned-pds", "assigned-pds");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
     private StatLeaseCommands() {
@@ -49,7 +49,8 @@ public final class StatLeaseCommands {
         if (a.has("subnet-id")) {
             long id = positive(a.get("subnet-id"), "subnet-id");
             if (!configured.contains(id)) {
-                throw new CommandException(io.dhcpsuite.api.command.ResultCode.EMPTY, "subnet-id: " + id + " does not exist");
+                return CommandResponse.empty(command + "[subnet-id=" + id + "]: no matching data, subnet-id: " + id
+                        + " does not exist", JsonNodeFactory.instance.objectNode());
             }
             ids.add(id);
             scope = "subnet-id=" + id;
@@ -82,7 +83,8 @@ public final class StatLeaseCommands {
         for (long id : ids) {
             ArrayNode row = rows.addArray().add(id);
             for (String c : columns.subList(1, columns.size())) {
-                row.add(stats.value("subnet[" + id + "]." + c));
+                // Kea's declined-nas column is the subnet's declined-addresses statistic
+                row.add(stats.value("subnet[" + id + "]." + (c.equals("declined-nas") ? "declined-addresses" : c)));
             }
         }
         set.put("timestamp", STAMP.format(LocalDateTime.now(ZoneOffset.UTC)));

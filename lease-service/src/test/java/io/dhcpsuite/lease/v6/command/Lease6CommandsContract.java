@@ -111,7 +111,8 @@ abstract class Lease6CommandsContract {
                 row("lease6-add", "{\"ip-address\":\"2001:db8:1::20\",\"duid\":\"01:02:03\",\"iaid\":1}", 4,
                         "IPv6 lease already exists."),
                 row("lease6-add", "{\"ip-address\":\"2001:db8:8:200::\",\"type\":\"IA_PD\",\"prefix-len\":56,"
-                        + "\"duid\":\"01:02:03\",\"iaid\":2}", 1, null),
+                        + "\"duid\":\"01:02:03\",\"iaid\":2}", 1,
+                        "Subnet-id is 0 or not specified. This is allowed for address leases only, not prefix leases."),
                 row("lease6-add", "{\"ip-address\":\"2001:db8:77::22\",\"duid\":\"01:02:05\",\"iaid\":3}", 4,
                         "subnet-id not specified and failed to find a subnet for address 2001:db8:77::22"),
                 row("lease6-add", "{\"ip-address\":\"2001:db8:77::22\",\"duid\":\"01:02:05\",\"iaid\":3,\"subnet-id\":1}", 4,
@@ -131,8 +132,10 @@ abstract class Lease6CommandsContract {
                         "Lease not found."),
                 row("lease6-get", "{\"identifier-type\":\"hw-address\",\"identifier\":\"01:02:03\",\"iaid\":1,\"subnet-id\":1}",
                         1, "Query by hw-address is not allowed in v6."),
-                row("lease6-get", "{\"subnet-id\":1}", 1, null),
-                row("lease6-get", "{\"ip-address\":\"2001:db8:1::20\",\"type\":\"IA_XX\"}", 1, null),
+                row("lease6-get", "{\"subnet-id\":1}", 1,
+                        "No 'ip-address' provided and 'identifier-type' is either missing or not a string."),
+                row("lease6-get", "{\"ip-address\":\"2001:db8:1::20\",\"type\":\"IA_XX\"}", 1,
+                        "Invalid lease type specified: IA_XX, only supported values are: IA_NA, IA_TA, IA_PD and V4"),
                 row("lease6-get-all", null, 0, "3 IPv6 lease(s) found."),
                 row("lease6-get-all", "{\"subnets\":[2]}", 0, "1 IPv6 lease(s) found."),
                 row("lease6-get-all", "{\"subnets\":[5]}", 3, "0 IPv6 lease(s) found."),
@@ -145,11 +148,11 @@ abstract class Lease6CommandsContract {
                 row("lease6-get-page", "{\"from\":\"2001:db8:2::5\",\"limit\":2}", 0, "1 IPv6 lease(s) found."),
                 row("lease6-get-page", "{\"from\":\"2001:db8:8:100::\",\"limit\":2}", 3, "0 IPv6 lease(s) found."),
                 row("lease6-get-page", "{\"from\":\"foo\",\"limit\":2}", 1,
-                        "'from' parameter value foo is neither 'start' nor a valid IPv6 address"),
+                        "'from' parameter value is neither 'start' keyword nor a valid IPv6 address"),
                 row("lease6-get-page", "{\"from\":\"start\",\"limit\":0}", 1, "page size of retrieved leases must not be 0"),
                 row("lease6-del", "{\"ip-address\":\"2001:db8:1::99\"}", 3, "IPv6 lease not found."),
                 row("lease6-del", "{\"ip-address\":\"2001:db8:2::5\"}", 0, "IPv6 lease deleted."),
-                row("lease6-resend-ddns", "{\"ip-address\":\"2001:db8:1::99\"}", 3, "No lease found for: 2001:db8:1::99"),
+                row("lease6-resend-ddns", "{\"ip-address\":\"2001:db8:1::99\"}", 4, "DDNS updating is not enabled"),
                 row("lease6-resend-ddns", "{\"ip-address\":\"2001:db8:1::20\"}", 4, "DDNS updating is not enabled")));
 
         CommandResponse got = cmd("lease6-get", "{\"ip-address\":\"2001:db8:1::20\"}");
@@ -183,7 +186,10 @@ abstract class Lease6CommandsContract {
                         0, "IPv6 lease added."),
                 row("lease6-update", "{\"ip-address\":\"2001:db8:1::30\",\"duid\":\"01:02:03\",\"iaid\":1,\"hostname\":\"h\"}",
                         0, "IPv6 lease updated."),
-                row("lease6-bulk-apply", "{}", 1, "neither 'deleted-leases' nor 'leases' parameters specified"),
+                row("lease6-bulk-apply", "{}", 1, "neither 'deleted-leases' nor 'leases' parameter specified"),
+                row("lease6-bulk-apply", "{\"leases\":[{\"ip-address\":\"2001:db8:77::1\",\"duid\":\"01:02:03\","
+                        + "\"iaid\":1,\"subnet-id\":1}]}", 1,
+                        "The address 2001:db8:77::1 does not belong to subnet 2001:db8:1::/64, subnet-id=1"),
                 row("lease6-bulk-apply", "{\"deleted-leases\":[{\"ip-address\":\"2001:db8:1::99\",\"type\":\"IA_NA\"}]}", 3,
                         "Bulk apply of 0 IPv6 leases completed."),
                 row("lease6-bulk-apply", "{\"leases\":[{\"ip-address\":\"2001:db8:1::31\"}]}", 1, null),
