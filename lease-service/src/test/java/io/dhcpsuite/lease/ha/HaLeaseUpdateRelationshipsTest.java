@@ -36,7 +36,11 @@ class HaLeaseUpdateRelationshipsTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
     private final List<HttpServer> servers = new ArrayList<>();
 
-    /** A spoke's HA listener: records the addresses it receives, answers {@code answer}. */
+    /**
+     * A spoke's HA listener: records the addresses it receives, answers {@code answer}; the
+     * suite's lease4-bulk-apply question gets Kea's answer to an unknown command (2), so the
+     * updates come one lease per command.
+     */
     final class Spoke {
         final HttpServer server;
         final List<String> received = new CopyOnWriteArrayList<>();
@@ -47,8 +51,13 @@ class HaLeaseUpdateRelationshipsTest {
             server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
             server.createContext("/", ex -> {
                 JsonNode command = JSON.readTree(ex.getRequestBody().readAllBytes());
-                received.add(command.at("/arguments/ip-address").asString());
-                byte[] body = ("[ { \"result\": " + answer + ", \"text\": \"x\" } ]").getBytes(StandardCharsets.UTF_8);
+                int result = answer;
+                if (command.get("command").asString().equals("lease4-bulk-apply")) {
+                    result = 2;
+                } else {
+                    received.add(command.at("/arguments/ip-address").asString());
+                }
+                byte[] body = ("[ { \"result\": " + result + ", \"text\": \"x\" } ]").getBytes(StandardCharsets.UTF_8);
                 ex.sendResponseHeaders(200, body.length);
                 ex.getResponseBody().write(body);
                 ex.close();
