@@ -10,10 +10,6 @@ import io.dhcpsuite.lease.store.LeaseChangeListener;
 import io.dhcpsuite.lease.store.LeaseWriter;
 import io.dhcpsuite.lease.stats.LeaseStats;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /** Builders shared by the tests. */
@@ -72,33 +68,5 @@ public final class TestSupport {
                               List<String> classes) {
         return new LeaseOp4(1, kind, subnets, 1, hw, null, true, requested, exact, reserved, reserved == null ? 0 : 1,
                 classes, 3600, null, false, false);
-    }
-
-    /** A clock the test moves by hand. */
-    public static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        public MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        public void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -14,7 +14,7 @@ import io.dhcpsuite.config.ha.HaState;
 import io.dhcpsuite.ha.command.CommandCreator;
 import io.dhcpsuite.ha.listener.HaListener;
 import io.dhcpsuite.ha.peer.CommandClient;
-import io.dhcpsuite.ha.state.MutableClock;
+import io.dhcpsuite.api.testing.MutableClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.ServerSocket;

@@ -3,6 +3,7 @@ package io.dhcpsuite.ha.state;
 import static io.dhcpsuite.ha.state.CommunicationStateTest.relationship;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dhcpsuite.api.testing.MutableClock;
 import io.dhcpsuite.config.KeaJson;
 import io.dhcpsuite.config.ha.HaConfigParser;
 import io.dhcpsuite.config.ha.HaRelationship;

@@ -13,7 +13,7 @@ import io.dhcpsuite.api.lease.LeaseResult4;
 import io.dhcpsuite.api.lease.LeaseResult4.Status;
 import io.dhcpsuite.api.lease.LeaseState;
 import io.dhcpsuite.lease.TestSupport;
-import io.dhcpsuite.lease.TestSupport.MutableClock;
+import io.dhcpsuite.api.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

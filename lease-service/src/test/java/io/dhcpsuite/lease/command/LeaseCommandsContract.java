@@ -10,7 +10,7 @@ import io.dhcpsuite.api.command.ResultCode;
 import io.dhcpsuite.api.stats.StatisticCommands;
 import io.dhcpsuite.api.stats.Statistics;
 import io.dhcpsuite.lease.TestSupport;
-import io.dhcpsuite.lease.TestSupport.MutableClock;
+import io.dhcpsuite.api.testing.MutableClock;
 import io.dhcpsuite.lease.allocation.AllocationEngine;
 import io.dhcpsuite.lease.batch.GroupCommitter;
 import io.dhcpsuite.lease.reclamation.Reclaimer;

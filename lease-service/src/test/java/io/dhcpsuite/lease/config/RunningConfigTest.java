@@ -15,7 +15,7 @@ import io.dhcpsuite.config.Dhcp4Config;
 import io.dhcpsuite.config.KeaConfigLoader;
 import io.dhcpsuite.config.SuiteConfig;
 import io.dhcpsuite.lease.TestSupport;
-import io.dhcpsuite.lease.TestSupport.MutableClock;
+import io.dhcpsuite.api.testing.MutableClock;
 import io.dhcpsuite.lease.allocation.AllocationEngine;
 import io.dhcpsuite.lease.ddns.LeaseDdns;
 import java.time.Instant;

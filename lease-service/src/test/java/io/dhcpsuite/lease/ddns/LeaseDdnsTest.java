@@ -14,7 +14,7 @@ import io.dhcpsuite.api.lease.LeaseResult4;
 import io.dhcpsuite.api.stats.Statistics;
 import io.dhcpsuite.config.Dhcp4Config;
 import io.dhcpsuite.lease.TestSupport;
-import io.dhcpsuite.lease.TestSupport.MutableClock;
+import io.dhcpsuite.api.testing.MutableClock;
 import io.dhcpsuite.lease.allocation.AllocationEngine;
 import io.dhcpsuite.lease.command.LeaseCommands;
 import io.dhcpsuite.lease.reclamation.Reclaimer;

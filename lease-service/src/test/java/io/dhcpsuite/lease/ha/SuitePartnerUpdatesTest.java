@@ -10,7 +10,7 @@ import io.dhcpsuite.api.command.CommandResponse;
 import io.dhcpsuite.codec.Ipv4;
 import io.dhcpsuite.config.KeaConfigLoader;
 import io.dhcpsuite.lease.TestSupport;
-import io.dhcpsuite.lease.TestSupport.MutableClock;
+import io.dhcpsuite.api.testing.MutableClock;
 import io.dhcpsuite.lease.allocation.AllocationEngine;
 import io.dhcpsuite.lease.command.LeaseCommands;
 import io.dhcpsuite.lease.reclamation.Reclaimer;

@@ -6,6 +6,7 @@ import io.dhcpsuite.api.command.CommandDispatcher;
 import io.dhcpsuite.api.command.CommandRequest;
 import io.dhcpsuite.api.command.CommandResponse;
 import io.dhcpsuite.api.command.ResultCode;
+import io.dhcpsuite.api.testing.MutableClock;
 import io.dhcpsuite.lease.TestSupport;
 import io.dhcpsuite.lease.allocation.AllocationEngine;
 import io.dhcpsuite.lease.store.Lease;
@@ -25,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** ha-sync-apply's sync rule, ha-sync-page's order, and the cursors beside the lease store. */
 class HaSyncCommandsTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final TestSupport.MutableClock clock = new TestSupport.MutableClock(Instant.ofEpochSecond(1_800_000_000L));
+    private final MutableClock clock = new MutableClock(Instant.ofEpochSecond(1_800_000_000L));
     private final List<LeaseChange> published = new ArrayList<>();
     private AllocationEngine engine;
     private CommandDispatcher d;

@@ -12,7 +12,7 @@ import io.dhcpsuite.api.lease.LeaseOp4;
 import io.dhcpsuite.api.lease.LeaseResult4;
 import io.dhcpsuite.api.lease.LeaseResult4.Status;
 import io.dhcpsuite.lease.TestSupport;
-import io.dhcpsuite.lease.TestSupport.MutableClock;
+import io.dhcpsuite.api.testing.MutableClock;
 import io.dhcpsuite.lease.allocation.AllocationEngine;
 import java.time.Instant;
 import java.util.HashSet;

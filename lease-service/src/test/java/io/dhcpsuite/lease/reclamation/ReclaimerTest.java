@@ -10,7 +10,7 @@ import io.dhcpsuite.api.lease.LeaseState;
 import io.dhcpsuite.api.stats.Statistics;
 import io.dhcpsuite.codec.Ipv4;
 import io.dhcpsuite.lease.TestSupport;
-import io.dhcpsuite.lease.TestSupport.MutableClock;
+import io.dhcpsuite.api.testing.MutableClock;
 import io.dhcpsuite.lease.allocation.AllocationEngine;
 import java.time.Duration;
 import java.time.Instant;

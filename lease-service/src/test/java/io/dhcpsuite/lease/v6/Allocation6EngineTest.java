@@ -13,7 +13,7 @@ import io.dhcpsuite.api.lease.LeaseResult6;
 import io.dhcpsuite.api.lease.LeaseResult6.IaResult;
 import io.dhcpsuite.api.lease.LeaseResult6.IaStatus;
 import io.dhcpsuite.api.lease.LeaseState;
-import io.dhcpsuite.lease.TestSupport.MutableClock;
+import io.dhcpsuite.api.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

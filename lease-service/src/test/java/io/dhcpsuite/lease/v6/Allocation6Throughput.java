@@ -2,7 +2,7 @@ package io.dhcpsuite.lease.v6;
 
 import io.dhcpsuite.api.lease.LeaseOp6;
 import io.dhcpsuite.api.lease.LeaseOp6.Kind;
-import io.dhcpsuite.lease.TestSupport.MutableClock;
+import io.dhcpsuite.api.testing.MutableClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -11,7 +11,7 @@ import io.dhcpsuite.api.lease.LeaseOp6.Kind;
 import io.dhcpsuite.api.lease.LeaseState;
 import io.dhcpsuite.api.stats.Statistics;
 import io.dhcpsuite.config.Dhcp6Config;
-import io.dhcpsuite.lease.TestSupport.MutableClock;
+import io.dhcpsuite.api.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -6,7 +6,7 @@ import io.dhcpsuite.api.command.CommandRequest;
 import io.dhcpsuite.api.command.CommandResponse;
 import io.dhcpsuite.api.lease.Lease6;
 import io.dhcpsuite.api.stats.Statistics;
-import io.dhcpsuite.lease.TestSupport.MutableClock;
+import io.dhcpsuite.api.testing.MutableClock;
 import io.dhcpsuite.lease.batch.GroupCommitter;
 import io.dhcpsuite.lease.memfile.MemfileBackend;
 import io.dhcpsuite.lease.v6.Allocation6Engine;

@@ -7,7 +7,7 @@ import io.dhcpsuite.api.command.CommandRequest;
 import io.dhcpsuite.api.command.CommandResponse;
 import io.dhcpsuite.api.lease.LeaseOp6.Kind;
 import io.dhcpsuite.api.stats.Statistics;
-import io.dhcpsuite.lease.TestSupport.MutableClock;
+import io.dhcpsuite.api.testing.MutableClock;
 import io.dhcpsuite.lease.v6.Allocation6Engine;
 import io.dhcpsuite.lease.v6.V6Support;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.dhcpsuite.ha.state;
+package io.dhcpsuite.api.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,9 +6,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the tests move by hand, so HA timers are tested without sleeping. */
+/**
+ * A clock the tests move by hand, so timers and lifetimes are tested without sleeping. Shared with
+ * the services' tests through suite-api's test jar.
+ */
 public final class MutableClock extends Clock {
-    private Instant now;
+    private volatile Instant now;
 
     public MutableClock(Instant start) {
         this.now = start;
