@@ -175,7 +175,8 @@ public final class GroupCommitter implements LeaseWriter, AutoCloseable {
         List<Lease6Change> all6 = new ArrayList<>();
         while (running || !queue.isEmpty()) {
             if (queue.isEmpty()) {
-                LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(200));
+                // submit and close unpark it; no timeout, so it never takes what a writeHere owes
+                LockSupport.park(this);
                 if (Thread.interrupted()) {
                     break;
                 }
@@ -257,6 +258,11 @@ public final class GroupCommitter implements LeaseWriter, AutoCloseable {
             all.clear();
             all6.clear();
         }
+    }
+
+    /** The writer thread's state: WAITING once it is parked with nothing queued (tests). */
+    Thread.State writerState() {
+        return writer.getState();
     }
 
     /** Number of backend writes (syncs) so far. */

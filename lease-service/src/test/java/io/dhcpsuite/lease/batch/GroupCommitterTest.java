@@ -180,6 +180,9 @@ class GroupCommitterTest {
             committer.submit(changes(100, 1)).get(10, TimeUnit.SECONDS);
             assertThat(backend.writes).containsExactly("lease-writer:1");
             backend.writes.clear();
+            // parked for good (a wake-up left over from the submit above is used up by then)
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> committer.writerState() == Thread.State.WAITING);
             String me = Thread.currentThread().getName();
             CompletableFuture<Void> done = GroupCommitter.writeHere(() -> {
                 CompletableFuture<Void> f = committer.submit(changes(0, 2));
