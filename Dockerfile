@@ -47,9 +47,9 @@ ENV SUITE_SERVICE=${SERVICE} \
 # The memfile journal (lease-service) lives here; everything else may be read-only.
 VOLUME ["/var/lib/dhcp-suite"]
 USER 10001:10001
-# Documentation only; the entrypoint knows each service's ports (dhcp-service: 8081 and 67/udp,
-# lease-service 8082, gateway 8000 + management 8090, ha-service 8083, ddns-service 8084).
-EXPOSE 8000 8081 8082 8083 8084 8090 8092 67/udp
+# Documentation only; the entrypoint knows each service's ports (dhcp-service: 8081, 67/udp and,
+# with a Dhcp6 section in the file, 547/udp; lease-service 8082, gateway 8000 + management 8090, ha-service 8083, ddns-service 8084).
+EXPOSE 8000 8081 8082 8083 8084 8090 8092 67/udp 547/udp
 # Readiness, not liveness: "healthy" in docker-compose gates the services that depend on this one.
 # The script speaks HTTP through bash's /dev/tcp, so the image needs neither curl nor wget.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 CMD ["healthcheck.sh"]

@@ -9,6 +9,8 @@
 #   SUITE_RUN_DIR     writable directory for the memfile journal (default /var/lib/dhcp-suite)
 #   SUITE_BIND        address of the HTTP and management ports (default 0.0.0.0; 127.0.0.1 on a host network)
 #   SUITE_DHCP_PORT   DHCP server port (default 67)
+#   SUITE_DHCP6_PORT  DHCPv6 server port (default 547), bound only when the file has a Dhcp6 section;
+#                     clients are answered on this port minus one (suite.dhcp6-client-port)
 #   SUITE_SECRETS_DIR lease-service: a Spring config tree with the database password in a file named
 #                     spring.datasource.password (default /run/secrets/lease-db; optional)
 #   JAVA_OPTS         replaces the per-service JVM flags below
@@ -34,6 +36,7 @@ esac
 args=(--suite.config="${SUITE_CONFIG:-/etc/dhcp-suite/kea-dhcp4.json}"
       --suite.run-dir="${SUITE_RUN_DIR:-/var/lib/dhcp-suite}"
       --suite.dhcp-port="${SUITE_DHCP_PORT:-67}"
+      --suite.dhcp6-port="${SUITE_DHCP6_PORT:-547}"
       --server.address="$bind")
 case $svc in
   gateway)

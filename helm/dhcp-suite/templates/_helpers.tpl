@@ -87,10 +87,14 @@ Control-agent authentication the chart owns.
 {{- $cfg := deepCopy .Values.config -}}
 {{- $dhcp4 := $cfg.Dhcp4 -}}
 {{- $db := .Values.leaseDatabase -}}
+{{- $ldb := dict "type" "memfile" "persist" true -}}
 {{- if eq $db.type "postgresql" -}}
-{{- $_ := set $dhcp4 "lease-database" (dict "type" "postgresql" "host" (include "dhcp-suite.dbHost" .) "port" (int $db.port) "name" $db.name "user" $db.user) -}}
-{{- else -}}
-{{- $_ := set $dhcp4 "lease-database" (dict "type" "memfile" "persist" true) -}}
+{{- $ldb = dict "type" "postgresql" "host" (include "dhcp-suite.dbHost" .) "port" (int $db.port) "name" $db.name "user" $db.user -}}
+{{- end -}}
+{{- $_ := set $dhcp4 "lease-database" $ldb -}}
+{{- /* DHCPv6 leases in the same store: the lease6 table of the same database, or kea-leases6.csv beside the v4 journal. */ -}}
+{{- if hasKey $cfg "Dhcp6" -}}
+{{- $_ := set $cfg.Dhcp6 "lease-database" (deepCopy $ldb) -}}
 {{- end -}}
 {{- if .Values.gateway.auth.enabled -}}
 {{- $ca := default (dict) (get $cfg "Control-agent") -}}

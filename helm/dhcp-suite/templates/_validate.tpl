@@ -11,6 +11,10 @@ Called from the ConfigMap, which every release renders.
 {{- if hasKey $v.config.Dhcp4 "lease-database" -}}
 {{- fail "config.Dhcp4.lease-database is set: remove it, the chart writes it from leaseDatabase (type, host, port, name, user)" -}}
 {{- end -}}
+{{- $dhcp6 := default (dict) (get $v.config "Dhcp6") -}}
+{{- if hasKey $dhcp6 "lease-database" -}}
+{{- fail "config.Dhcp6.lease-database is set: remove it, the chart writes it from leaseDatabase (the DHCPv6 leases share the DHCPv4 store)" -}}
+{{- end -}}
 {{- $ca := default (dict) (get $v.config "Control-agent") -}}
 {{- if or (hasKey $ca "http-host") (hasKey $ca "http-port") -}}
 {{- fail "config.Control-agent.http-host/http-port are set: remove them, the chart binds the gateway on 0.0.0.0:gateway.port" -}}
@@ -35,6 +39,11 @@ Called from the ConfigMap, which every release renders.
 {{- range (default (list) (get $ifc "interfaces")) -}}
 {{- if not (or (eq . "*") (eq . "eth0") (hasPrefix "eth0/" .)) -}}
 {{- fail (printf "config.Dhcp4.interfaces-config.interfaces has %q, but in dhcp.mode=relay the pod has one interface: use [\"*\"], or set dhcp.mode=hostNetwork to serve node interfaces" .) -}}
+{{- end -}}
+{{- end -}}
+{{- range (default (list) (get (default (dict) (get $dhcp6 "interfaces-config")) "interfaces")) -}}
+{{- if not (or (eq . "*") (eq . "eth0") (hasPrefix "eth0/" .)) -}}
+{{- fail (printf "config.Dhcp6.interfaces-config.interfaces has %q, but in dhcp.mode=relay the pod has one interface: use [\"eth0\"], or set dhcp.mode=hostNetwork to serve node interfaces" .) -}}
 {{- end -}}
 {{- end -}}
 {{- if eq $v.dhcp.service.type "ClusterIP" -}}

@@ -81,7 +81,9 @@ class ComposeAndImageTest {
                 deps.forEach((dep, cond) -> assertThat(Repo.<String>at(cond, "condition")).as(s + " -> " + dep).isEqualTo("service_healthy"));
             }
         }
-        assertThat(Repo.<List<String>>at(c, "services.dhcp-service.ports")).containsExactly("67:67/udp");
+        assertThat(Repo.<List<String>>at(c, "services.dhcp-service.ports")).containsExactly("67:67/udp", "547:547/udp");
+        // IPv4-only by default: enabling IPv6 on the network is the user's choice (docs/deploy.md).
+        assertThat(Repo.<Object>at(c, "networks")).isNull();
         assertThat(Repo.<List<String>>at(c, "services.gateway.ports")).singleElement().asString().endsWith(":8000:8000");
         assertThat(Repo.<Map<String, Object>>at(c, "services.gateway.depends_on")).containsKeys("dhcp-service", "lease-service");
         assertThat(Repo.<Map<String, Object>>at(c, "services.lease-service.depends_on")).containsKey("postgres");
@@ -116,6 +118,24 @@ class ComposeAndImageTest {
                 "COPY deploy/docker/entrypoint.sh deploy/docker/healthcheck.sh");
         String ignore = Repo.read(ROOT.resolve(".dockerignore"));
         assertThat(ignore).contains("**/target", ".git").doesNotContain("\ndeploy/docker");
+    }
+
+    /**
+     * DHCPv6 is deployable as DHCPv4 is: the image documents 547/udp, the entrypoint passes its port
+     * as dhcpctl does (same default), and both servers of the compose pair publish it.
+     */
+    @Test
+    void dhcpv6PortIsPassedExposedAndPublished() {
+        String entry = Repo.read(ROOT.resolve("deploy/docker/entrypoint.sh"));
+        assertThat(entry).contains("--suite.dhcp6-port=\"${SUITE_DHCP6_PORT:-547}\"");
+        assertThat(Repo.read(ROOT.resolve("dhcpctl"))).contains("DHCP6_PORT=${DHCPCTL_DHCP6_PORT:-547}", "--suite.dhcp6-port=");
+        Matcher expose = Pattern.compile("(?m)^EXPOSE (.+)$").matcher(Repo.read(ROOT.resolve("Dockerfile")));
+        assertThat(expose.find()).isTrue();
+        assertThat(expose.group(1).split(" ")).contains("67/udp", "547/udp");
+        Map<String, Object> pair = Repo.yamlFile(ROOT.resolve("docker-compose.ha-pair.yml"));
+        assertThat(Repo.<List<String>>at(pair, "services.dhcp-service-2.ports")).containsExactly("10067:67/udp", "10547:547/udp");
+        Map<String, Object> hostnet = Repo.yamlFile(ROOT.resolve("docker-compose.hostnet.yml"));
+        assertThat(Repo.<List<String>>at(hostnet, "services.dhcp-service.cap_add")).containsExactly("NET_BIND_SERVICE");
     }
 
     @Test

@@ -48,7 +48,12 @@ class DashboardTest {
         exprs.forEach(e -> used.addAll(metricNames(e)));
         Set<String> registered = registeredNames();
         assertThat(registered).as("names derived from the sources").contains("kea_pkt4_received_total",
-                "kea_subnet_assigned_addresses", "lease_commit_write_seconds_count");
+                "kea_subnet_assigned_addresses", "lease_commit_write_seconds_count",
+                "kea_pkt6_received_total", "kea_pkt6_reply_sent_total", "kea_dhcp6_subnet_assigned_nas", "kea_dhcp6_subnet_total_pds");
+        // The DHCPv6 row: packet counters from dhcp-service, lease gauges from lease-service.
+        assertThat(used).contains("kea_pkt6_solicit_received_total", "kea_pkt6_advertise_sent_total", "kea_pkt6_receive_drop_total",
+                "kea_dhcp6_subnet_assigned_nas", "kea_dhcp6_subnet_total_nas", "kea_dhcp6_subnet_assigned_pds",
+                "kea_dhcp6_subnet_total_pds", "kea_dhcp6_reclaimed_leases");
         Set<String> unknown = new TreeSet<>(used);
         unknown.removeAll(registered);
         unknown.removeAll(PROMETHEUS);
@@ -57,6 +62,17 @@ class DashboardTest {
         List<String> titles = new ArrayList<>();
         collect(d, "title", titles);
         assertThat(String.join("|", titles)).contains("Drops", "Pool utilisation per subnet", "Backend write time", "HA state");
+        assertThat(titles).contains("DHCPv6 received by type", "DHCPv6 address utilisation per subnet", "DHCPv6 prefix utilisation per subnet");
+        // No two panels share a grid cell (a row inserted without moving the ones below would).
+        Set<String> cells = new TreeSet<>();
+        for (JsonNode panel : d.path("panels")) {
+            JsonNode g = panel.path("gridPos");
+            for (int y = g.path("y").asInt(); y < g.path("y").asInt() + g.path("h").asInt(); y++) {
+                for (int x = g.path("x").asInt(); x < g.path("x").asInt() + g.path("w").asInt(); x++) {
+                    assertThat(cells.add(x + "," + y)).as("panel '%s' overlaps another at x=%d y=%d", panel.path("title").asString(), x, y).isTrue();
+                }
+            }
+        }
         // One datasource variable, never a hard-wired datasource uid.
         List<String> uids = new ArrayList<>();
         collect(d, "uid", uids);

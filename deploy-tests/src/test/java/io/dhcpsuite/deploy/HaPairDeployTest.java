@@ -82,7 +82,11 @@ class HaPairDeployTest {
         HaRelationship one = relationship(Repo.kea(ROOT.resolve("deploy/compose/ha-pair-server1.json")));
         HaRelationship two = relationship(Repo.kea(ROOT.resolve("deploy/compose/ha-pair-server2.json")));
         assertThat(one.peers()).isEqualTo(two.peers());
-        assertThat(Repo.<List<Object>>at(services, "dhcp-service-2.ports")).hasSize(1);
+        // server2's DHCP (67) and DHCPv6 (547) on ports of their own, once each in the merged file
+        assertThat(Repo.<List<Map<String, Object>>>at(services, "dhcp-service-2.ports"))
+                .extracting(p -> p.get("published").toString(), p -> p.get("target").toString(), p -> p.get("protocol"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("10067", "67", "udp"),
+                        org.assertj.core.groups.Tuple.tuple("10547", "547", "udp"));
     }
 
     static boolean inSubnet(String address, String cidr) {

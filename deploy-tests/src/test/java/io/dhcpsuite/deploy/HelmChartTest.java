@@ -54,7 +54,7 @@ class HelmChartTest {
     @Test
     void examplesExist() throws IOException {
         assertThat(examples().map(p -> p.getFileName().toString()))
-                .contains("values-external-db.yaml", "values-hostnetwork.yaml", "values-memfile.yaml");
+                .contains("values-external-db.yaml", "values-hostnetwork.yaml", "values-memfile.yaml", "values-dhcp6.yaml");
     }
 
     /**
@@ -128,6 +128,9 @@ class HelmChartTest {
                 Arguments.of(set("leaseDatabase.type", "memfile"), "the in-chart PostgreSQL would be unused"),
                 Arguments.of(set("leaseService.replicas", 2), "/leaseService/replicas"),
                 Arguments.of(set("config.Dhcp4.lease-database.type", "memfile"), "remove it, the chart writes it from leaseDatabase"),
+                Arguments.of(set("config.Dhcp6.lease-database.type", "memfile"), "config.Dhcp6.lease-database is set"),
+                Arguments.of(set("config.Dhcp6.interfaces-config.interfaces[0]", "eth1"), "config.Dhcp6.interfaces-config.interfaces has \"eth1\""),
+                Arguments.of(set("dhcp.service.ipFamilyPolicy", "DualStack"), "values don't meet the specifications of the schema"),
                 Arguments.of(set("config.Control-agent.http-port", 8001), "config.Control-agent.http-host/http-port are set"),
                 Arguments.of(set("config.Control-agent.authentication.type", "basic"), "config.Control-agent.authentication is set"),
                 Arguments.of(set("config.Dhcp4.interfaces-config.dhcp-socket-type", "raw"), "needs NET_RAW"),
@@ -154,10 +157,27 @@ class HelmChartTest {
         assertThat(Repo.<List<String>>at(pod.get("containers") instanceof List<?> l ? l.get(0) : null,
                 "securityContext.capabilities.add")).containsExactly("NET_BIND_SERVICE");
         assertThat(m.find("Service", FULL + "-dhcp")).as("no relay Service in hostNetwork mode").isNull();
+        assertThat(Repo.list(pod.get("containers") instanceof List<?> l ? l.get(0) : null, "ports"))
+                .as("no DHCPv6 port without config.Dhcp6").noneMatch(p -> Integer.valueOf(547).equals(p.get("containerPort")));
         // The other services stay non-root on the pod network.
         Map<String, Object> lease = Repo.at(m.one("Deployment", FULL + "-lease-service"), "spec.template.spec");
         assertThat(lease.get("hostNetwork")).isNull();
         assertThat(Repo.<Boolean>at(lease, "securityContext.runAsNonRoot")).isTrue();
+    }
+
+    /** hostNetwork with a Dhcp6 section: the node's 547 is claimed as 67 is, and the pod stays root with NET_BIND_SERVICE only. */
+    @Test
+    void hostNetworkModeClaimsTheDhcpv6PortOfTheNode() {
+        Manifests m = new Manifests(Repo.documents(template()
+                .set("dhcp.mode", "hostNetwork").set("config.Dhcp4.interfaces-config.interfaces[0]", "eth1")
+                .set("config.Dhcp6.interfaces-config.interfaces[0]", "eth1")
+                .set("config.Dhcp6.subnet6[0].id", 1).set("config.Dhcp6.subnet6[0].subnet", "2001:db8:1::/64").call()));
+        Map<String, Object> c = Repo.<List<Map<String, Object>>>at(m.one("Deployment", FULL + "-dhcp-service"), "spec.template.spec.containers").get(0);
+        assertThat(Repo.list(c, "ports")).filteredOn(p -> "UDP".equals(p.get("protocol")))
+                .extracting(p -> p.get("name"), p -> p.get("containerPort"), p -> p.get("hostPort"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("dhcp", 67, 67), org.assertj.core.groups.Tuple.tuple("dhcp6", 547, 547));
+        assertThat(Repo.<List<String>>at(c, "securityContext.capabilities.add")).containsExactly("NET_BIND_SERVICE");
+        assertThat(m.find("Service", FULL + "-dhcp")).isNull();
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -183,12 +203,25 @@ class HelmChartTest {
         // Ports.
         Map<String, Object> gw = m.one("Service", FULL + "-gateway");
         assertThat(Repo.list(gw, "spec.ports")).extracting(p -> p.get("port")).contains(8000, 8090);
+        // DHCPv6 (547/udp) exactly when the Kea configuration has a Dhcp6 section.
+        boolean v6 = Repo.at(values, "config.Dhcp6") != null;
+        List<Integer> udp = v6 ? List.of(67, 547) : List.of(67);
         if (relay) {
             Map<String, Object> dhcp = m.one("Service", FULL + "-dhcp");
-            assertThat(Repo.list(dhcp, "spec.ports")).singleElement()
-                    .satisfies(p -> assertThat(p).containsEntry("port", 67).containsEntry("protocol", "UDP"));
+            assertThat(Repo.list(dhcp, "spec.ports")).allSatisfy(p -> assertThat(p).containsEntry("protocol", "UDP"))
+                    .extracting(p -> p.get("port")).containsExactlyElementsOf(udp);
             assertThat(Repo.<String>at(dhcp, "spec.type")).isNotEqualTo("NodePort");
+            assertThat(Repo.<Object>at(dhcp, "spec.ipFamilyPolicy")).isEqualTo(blankToNull(Repo.at(values, "dhcp.service.ipFamilyPolicy")));
         }
+        Map<String, Object> dhcpPod = Repo.at(m.one("Deployment", FULL + "-dhcp-service"), "spec.template.spec");
+        List<Map<String, Object>> dhcpPorts = Repo.list(Repo.<List<Map<String, Object>>>at(dhcpPod, "containers").get(0), "ports");
+        assertThat(dhcpPorts).filteredOn(p -> "UDP".equals(p.get("protocol"))).extracting(p -> p.get("containerPort"))
+                .containsExactlyElementsOf(udp);
+        assertThat(dhcpPorts).filteredOn(p -> "UDP".equals(p.get("protocol"))).extracting(p -> p.get("hostPort"))
+                .containsOnly(relay ? null : (Object) udp.get(0), relay ? null : (Object) udp.get(udp.size() - 1));
+        List<Map<String, Object>> udpRules = Repo.list(m.one("NetworkPolicy", FULL + "-dhcp-service"), "spec.ingress").stream()
+                .flatMap(r -> Repo.list(r, "ports").stream()).filter(p -> "UDP".equals(p.get("protocol"))).toList();
+        assertThat(udpRules).extracting(p -> p.get("port")).containsExactlyElementsOf(udp);
 
         // Workloads: probes, resources, security context, every referenced ConfigMap/Secret/PVC.
         Set<String> externalSecrets = new HashSet<>();
@@ -292,6 +325,16 @@ class HelmChartTest {
             String host = pgInChart ? FULL + "-postgresql" : Repo.at(values, "leaseDatabase.host");
             assertThat(kea.dhcp4().leaseDatabase().host()).isEqualTo(host);
         }
+        // DHCPv6 leases in the same store as the DHCPv4 ones (lease-service then shares one connection pool).
+        assertThat(kea.raw().has("Dhcp6")).isEqualTo(v6);
+        if (v6) {
+            assertThat(kea.dhcp6().leaseDatabase()).isEqualTo(kea.dhcp4().leaseDatabase());
+            assertThat(kea.dhcp6().subnets()).isNotEmpty();
+        }
+    }
+
+    static String blankToNull(String s) {
+        return isBlank(s) ? null : s;
     }
 
     static boolean isBlank(String s) {
