@@ -412,8 +412,11 @@ class LeaseServiceConfiguration {
         if (config.hostsDatabases() == null || config.hostsDatabases().isEmpty()) {
             return io.dhcpsuite.lease.hosts.HostStore6.none(engine6::config);
         }
-        return io.dhcpsuite.lease.hosts.HostStore6.open(config.hostsDatabases(),
+        io.dhcpsuite.lease.hosts.HostStore6 store = io.dhcpsuite.lease.hosts.HostStore6.open(config.hostsDatabases(),
                 env.getProperty("spring.datasource.password"), engine6::config);
+        // database-reserved addresses and prefixes are kept from other clients, as the file's are
+        engine6.useHostDatabases(store.memory()::reservedAt);
+        return store;
     }
 
     @Bean

@@ -190,6 +190,12 @@ class HostCommands6Test {
             assertThat(x.get("duid").asString()).isEqualTo("00:03:00:01:0e:00:00:00:00:01");
             assertThat(x.get("key").asString()).startsWith("1:");
         });
+        // the allocation engine's view: the address and the prefix are reserved, for this host
+        assertThat(store.memory().reservedAt(new io.dhcpsuite.lease.v6.Lease6Key(
+                io.dhcpsuite.config.Prefix6.address("2001:db8:2::78"), io.dhcpsuite.lease.v6.Lease6Key.NA)))
+                .singleElement().satisfies(r -> assertThat(r.hostname()).isEqualTo("printer"));
+        assertThat(store.memory().reservedAt(new io.dhcpsuite.lease.v6.Lease6Key(
+                io.dhcpsuite.config.Prefix6.address("2001:db8:300::"), io.dhcpsuite.lease.v6.Lease6Key.PD))).hasSize(1);
         // a store opened again (a restarted lease-service) loads it from the database
         try (HostStore6 again = HostStore6.open(List.of(db), null, () -> CONFIG)) {
             assertThat(again.memory().changesSince("", 0).get("hosts")).anySatisfy(x ->
@@ -199,6 +205,8 @@ class HostCommands6Test {
                 .isEqualTo("Host deleted.");
         JsonNode deleted = store.memory().changesSince(store.memory().epoch(), before + 1);
         assertThat(deleted.get("deleted")).hasSize(1);
+        assertThat(store.memory().reservedAt(new io.dhcpsuite.lease.v6.Lease6Key(
+                io.dhcpsuite.config.Prefix6.address("2001:db8:2::78"), io.dhcpsuite.lease.v6.Lease6Key.NA))).isEmpty();
     }
 
     @Test
