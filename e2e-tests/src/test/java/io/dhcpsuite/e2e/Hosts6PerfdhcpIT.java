@@ -84,10 +84,17 @@ class Hosts6PerfdhcpIT {
         assertThat(count("SELECT count(*) FROM hosts6")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM ipv6_reservations")).isEqualTo(2);
 
+        // one client (-R 1: the -b DUID itself), a SOLICIT a second for 3 s
         Suite.Result r = Suite.exec(new ProcessBuilder(List.of("perfdhcp", "-6", "-l", "lo", "-r", "1", "-R", "1",
-                "-n", "1", "-W", "2000000", "-e", "address-and-prefix", "-b", "duid=" + DUID_HEX, "::1"))
+                "-p", "3", "-W", "2000000", "-e", "address-and-prefix", "-b", "duid=" + DUID_HEX, "::1"))
                 .redirectErrorStream(true), Duration.ofSeconds(60));
-        assertThat(r.output()).as(r.output()).contains("received packets: 1");
+        java.util.regex.Matcher received = java.util.regex.Pattern.compile("received packets: (\\d+)").matcher(r.output());
+        List<Long> counts = new java.util.ArrayList<>();
+        while (received.find()) {
+            counts.add(Long.parseLong(received.group(1)));
+        }
+        assertThat(counts).as("ADVERTISEs and REPLYs\n" + r.output()).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(counts.get(1)).as("REPLYs\n" + r.output()).isPositive();
 
         JsonNode leases = suite.command("dhcp6", "lease6-get-by-duid", "{\"duid\": \"" + DUID + "\"}");
         assertThat(leases.path("result").asInt()).as(leases.toString()).isZero();
