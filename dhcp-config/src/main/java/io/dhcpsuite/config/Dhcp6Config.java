@@ -26,6 +26,8 @@ import java.util.List;
  * @param dhcpDdnsClient             the {@code dhcp-ddns} settings with Kea's defaults
  * @param ddns                       the global DDNS parameters (subnets and pools carry their effective ones)
  * @param preferred                  the global {@code preferred-lifetime} (default 3600) with its bounds
+ * @param hostsDatabases             {@code hosts-database} or {@code hosts-databases}, in order (empty: none);
+ *                                   the same databases may serve Dhcp4 too
  */
 public record Dhcp6Config(
         InterfacesConfig6 interfacesConfig,
@@ -46,7 +48,8 @@ public record Dhcp6Config(
         List<LoggerConfig> loggers,
         DhcpDdnsClient dhcpDdnsClient,
         DdnsParams ddns,
-        Triplet preferred) {
+        Triplet preferred,
+        List<LeaseDatabase> hostsDatabases) {
 
     /** The subnet with this id, or null. */
     public Subnet6 subnet(long id) {

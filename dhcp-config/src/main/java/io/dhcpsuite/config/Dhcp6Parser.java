@@ -32,6 +32,6 @@ final class Dhcp6Parser {
         return new Dhcp6Config(interfaces, g.leaseDatabase, subnets.subnets(), networks, g.optionData, g.optionDefs,
                 g.classes, globalReservations, g.hostReservationIdentifiers, g.declineProbationPeriod, g.expired,
                 g.serverTag, serverId, dataDirectory, g.hooks, g.loggers, g.ddnsClient, g.globalDdns,
-                new Triplet(preferred[0], preferred[1], preferred[2]));
+                new Triplet(preferred[0], preferred[1], preferred[2]), SmallSections.hostsDatabases(global, warnings));
     }
 }

@@ -90,25 +90,30 @@ public final class HostJson {
         o.put(type, type.equals("hw-address") || type.equals("duid") ? value : value.replace(":", "").toUpperCase());
         o.put("ip-address", Ipv4.format(r.ipAddress() == null ? 0 : r.ipAddress()));
         o.put("next-server", Ipv4.format(r.nextServer()));
-        ArrayNode opts = o.putArray("option-data");
-        if (r.optionData() != null) {
-            for (OptionData d : r.optionData()) {
-                ObjectNode od = opts.addObject();
-                od.put("always-send", d.alwaysSend());
-                od.put("code", d.code());
-                od.put("csv-format", d.csvFormat());
-                od.put("data", d.csvFormat() ? d.data() : HexFormat.of().withUpperCase().formatHex(d.encoded()));
-                if (!d.name().isEmpty()) {
-                    od.put("name", d.name());
-                }
-                od.put("never-send", d.neverSend());
-                od.put("space", d.space());
-            }
-        }
+        optionDataJson(o.putArray("option-data"), r.optionData());
         o.put("server-hostname", r.serverHostname() == null ? "" : r.serverHostname());
         if (subnetId != null) {
             o.put("subnet-id", subnetId);
         }
         return o;
+    }
+
+    /** {@code option-data} as Kea's host commands print it. */
+    static void optionDataJson(ArrayNode opts, List<OptionData> data) {
+        if (data == null) {
+            return;
+        }
+        for (OptionData d : data) {
+            ObjectNode od = opts.addObject();
+            od.put("always-send", d.alwaysSend());
+            od.put("code", d.code());
+            od.put("csv-format", d.csvFormat());
+            od.put("data", d.csvFormat() ? d.data() : HexFormat.of().withUpperCase().formatHex(d.encoded()));
+            if (!d.name().isEmpty()) {
+                od.put("name", d.name());
+            }
+            od.put("never-send", d.neverSend());
+            od.put("space", d.space());
+        }
     }
 }

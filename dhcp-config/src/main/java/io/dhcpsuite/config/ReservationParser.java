@@ -140,32 +140,41 @@ final class ReservationParser {
         Map<Object, Integer> seenResources = new HashMap<>();
         List<KeaJson> entries = list.elements();
         for (int i = 0; i < entries.size(); i++) {
-            KeaJson r = entries.get(i).requireMap();
-            String[] id = identify(r, IDENTIFIER_TYPES6, list, seenIds, i);
-            List<BigInteger> addresses = new ArrayList<>();
-            for (KeaJson a : r.list("ip-addresses")) {
-                BigInteger addr = NetworkParser.address6(a);
-                if (subnet != null && !subnet.contains(addr)) {
-                    throw a.error("specified reservation '" + Prefix6.format(addr)
-                            + "' is not within the IPv6 subnet '" + subnet.text() + "'");
-                }
-                unique(a, addr, Prefix6.format(addr), seenResources, list, i);
-                addresses.add(addr);
-            }
-            List<Prefix6> prefixes = new ArrayList<>();
-            for (KeaJson p : r.list("prefixes")) {
-                Prefix6 prefix = Prefix6.parse(p.asString(), p.path());
-                unique(p, prefix, prefix.text(), seenResources, list, i);
-                prefixes.add(prefix);
-            }
-            String hostname = r.string("hostname", null);
-            List<OptionData> opts = options.parseData(r.at("option-data"));
-            List<String> classes = r.stringList("client-classes");
-            out.add(new Reservation6("duid".equals(id[0]) ? id[1] : null, "hw-address".equals(id[0]) ? id[1] : null,
-                    "flex-id".equals(id[0]) ? id[1] : null, List.copyOf(addresses), List.copyOf(prefixes),
-                    hostname, opts, classes));
+            out.add(parseOne6(entries.get(i).requireMap(), subnet, list, seenIds, seenResources, i));
         }
         return List.copyOf(out);
+    }
+
+    /** One DHCPv6 reservation map on its own (a host of the API or a database). */
+    Reservation6 parseOne6(KeaJson r) {
+        return parseOne6(r, null, r, new HashMap<>(), new HashMap<>(), 0);
+    }
+
+    private Reservation6 parseOne6(KeaJson r, Prefix6 subnet, KeaJson list, Map<String, Integer> seenIds,
+                                   Map<Object, Integer> seenResources, int i) {
+        String[] id = identify(r, IDENTIFIER_TYPES6, list, seenIds, i);
+        List<BigInteger> addresses = new ArrayList<>();
+        for (KeaJson a : r.list("ip-addresses")) {
+            BigInteger addr = NetworkParser.address6(a);
+            if (subnet != null && !subnet.contains(addr)) {
+                throw a.error("specified reservation '" + Prefix6.format(addr)
+                        + "' is not within the IPv6 subnet '" + subnet.text() + "'");
+            }
+            unique(a, addr, Prefix6.format(addr), seenResources, list, i);
+            addresses.add(addr);
+        }
+        List<Prefix6> prefixes = new ArrayList<>();
+        for (KeaJson p : r.list("prefixes")) {
+            Prefix6 prefix = Prefix6.parse(p.asString(), p.path());
+            unique(p, prefix, prefix.text(), seenResources, list, i);
+            prefixes.add(prefix);
+        }
+        String hostname = r.string("hostname", null);
+        List<OptionData> opts = options.parseData(r.at("option-data"));
+        List<String> classes = r.stringList("client-classes");
+        return new Reservation6("duid".equals(id[0]) ? id[1] : null, "hw-address".equals(id[0]) ? id[1] : null,
+                "flex-id".equals(id[0]) ? id[1] : null, List.copyOf(addresses), List.copyOf(prefixes),
+                hostname, opts, classes);
     }
 
     /** With ip-reservations-unique, one reservation per address or prefix in a list. */

@@ -51,6 +51,22 @@ class Dhcp6ParserTest {
     }
 
     @Test
+    void readsTheHostsDatabasesAsDhcp4Does() {
+        Dhcp6Config d = load("""
+                "hosts-databases": [ { "type": "postgresql", "name": "hosts", "host": "127.0.0.1", "port": 5433,
+                                       "user": "kea", "readonly": true }, { "type": "postgresql", "name": "more" } ],
+                "subnet6": [ { "id": 1, "subnet": "2001:db8:1::/64" } ]
+                """);
+        assertThat(d.hostsDatabases()).extracting(LeaseDatabase::name).containsExactly("hosts", "more");
+        assertThat(d.hostsDatabases().get(0).port()).isEqualTo(5433);
+        assertThat(d.hostsDatabases().get(0).persist()).as("readonly").isFalse();
+        assertThat(d.hostsDatabases().get(1).host()).isEqualTo("localhost");
+        assertThat(load("\"subnet6\": []").hostsDatabases()).isEmpty();
+        assertThatThrownBy(() -> load("\"hosts-database\": { \"type\": \"postgresql\" }"))
+                .hasMessageContaining("Dhcp6/hosts-database: missing parameter 'name'");
+    }
+
+    @Test
     void inheritsGlobalThenSharedNetworkThenSubnet() {
         Dhcp6Config d = load("""
                 "preferred-lifetime": 3000, "valid-lifetime": 4000, "rapid-commit": true,

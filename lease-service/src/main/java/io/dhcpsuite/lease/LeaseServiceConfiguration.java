@@ -402,13 +402,31 @@ class LeaseServiceConfiguration {
         return SyncCursors.inMemory();
     }
 
+    /**
+     * The Dhcp6 section's hosts databases (the same database may serve Dhcp4 too), opened,
+     * migrated and loaded before the first packet; without one, a store that refuses changes.
+     */
+    @Bean(destroyMethod = "close")
+    io.dhcpsuite.lease.hosts.HostStore6 hostStore6(Dhcp6Config config, Allocation6Engine engine6,
+                                                   org.springframework.core.env.Environment env) {
+        if (config.hostsDatabases() == null || config.hostsDatabases().isEmpty()) {
+            return io.dhcpsuite.lease.hosts.HostStore6.none(engine6::config);
+        }
+        io.dhcpsuite.lease.hosts.HostStore6 store = io.dhcpsuite.lease.hosts.HostStore6.open(config.hostsDatabases(),
+                env.getProperty("spring.datasource.password"), engine6::config);
+        // database-reserved addresses and prefixes are kept from other clients, as the file's are
+        engine6.useHostDatabases(store.memory()::reservedAt);
+        return store;
+    }
+
     @Bean
     CommandDispatcher commandDispatcher(AllocationEngine engine, Reclaimer reclaimer, LeaseBackend backend,
                                         Statistics statistics, Clock clock, LeaseDdns ddns, RunningConfig running,
                                         ConfigurableApplicationContext context,
                                         io.dhcpsuite.lease.ha.HaLeaseUpdateRelationships haLeaseUpdates, SyncCursors syncCursors,
                                         HostStore hostStore, Allocation6Engine engine6, Lease6Backend backend6,
-                                        Lease6Ddns ddns6, Reclaimer6 reclaimer6) {
+                                        Lease6Ddns ddns6, Reclaimer6 reclaimer6,
+                                        io.dhcpsuite.lease.hosts.HostStore6 hostStore6) {
         ServiceDispatcher d = new ServiceDispatcher();
         // list-commands here lets the gateway's merged dhcp4 list show the lease commands.
         BasicCommands.register(d, "lease-service", clock, null);
@@ -416,6 +434,7 @@ class LeaseServiceConfiguration {
         LeaseCommands.register(d, engine, reclaimer, backend, ddns, syncCursors::clear);
         // kea-dhcp6's commands answer requests for service dhcp6; for dhcp4 they stay unsupported, as in Kea
         Lease6Commands.register(d.dhcp6(), engine6, backend6, ddns6);
+        io.dhcpsuite.lease.hosts.HostCommands6.register(d.dhcp6(), engine6::config, hostStore6);
         io.dhcpsuite.lease.v6.command.StatLeaseCommands.register4(d, statistics,
                 () -> engine.config().subnets().stream().map(s -> s.id()).toList());
         io.dhcpsuite.lease.v6.command.StatLeaseCommands.register6(d.dhcp6(), engine6.stats().statistics(),

@@ -100,6 +100,30 @@ class DhcpServiceConfiguration {
         return new HostSync(replica, props.leaseServiceUrl(), props.hosts().syncInterval(), props.hosts().timeout());
     }
 
+    /** dhcp-service's copy of the Dhcp6 hosts databases' reservations (empty without one). */
+    @Bean
+    io.dhcpsuite.dhcp.v6.HostReplica6 hostReplica6(SuiteConfig config) {
+        return new io.dhcpsuite.dhcp.v6.HostReplica6(config.dhcp6());
+    }
+
+    /** The DHCPv6 hosts' feed, a bean of its own type so the v4 {@link HostSync} stays unique. */
+    public record HostSync6(HostSync sync) implements AutoCloseable {
+        @Override
+        public void close() {
+            sync.close();
+        }
+    }
+
+    /** Feeds the v6 copy, only when the Dhcp6 section names a hosts database (a null bean otherwise). */
+    @Bean(destroyMethod = "close")
+    HostSync6 hostSync6(SuiteConfig config, io.dhcpsuite.dhcp.v6.HostReplica6 replica, DhcpServiceProperties props) {
+        if (config.dhcp6() == null || config.dhcp6().hostsDatabases().isEmpty()) {
+            return null;
+        }
+        return new HostSync6(new HostSync(replica, props.leaseServiceUrl(), props.hosts().syncInterval(),
+                props.hosts().timeout()));
+    }
+
     @Bean
     ServerSettings serverSettings(SuiteConfig config, DhcpServiceProperties props, DhcpSockets sockets,
                                   HostReplica hostReplica) {
@@ -184,15 +208,16 @@ class DhcpServiceConfiguration {
     /** The running configuration: what config-get shows and what config-set/config-reload replace. */
     @Bean
     RunningConfig runningConfig(SuiteConfig config, PacketProcessor processor, Clock clock,
-                                ObjectProvider<Dhcp6Server> dhcp6) {
+                                ObjectProvider<Dhcp6Server> dhcp6, io.dhcpsuite.dhcp.v6.HostReplica6 hostReplica6) {
         return new RunningConfig(config, processor, clock, c -> {
             KeaLoggers.apply(c);
             Dhcp6Server v6 = dhcp6.getIfAvailable();
             if (v6 != null && c.dhcp6() != null) {
                 // the sockets and the server DUID stay; subnets, classes, reservations and options change
                 io.dhcpsuite.dhcp.v6.Dhcp6Settings old = v6.processor().settings();
+                hostReplica6.reparse(c.dhcp6());
                 v6.processor().reconfigure(io.dhcpsuite.dhcp.v6.Dhcp6Settings.of(c.dhcp6(), old.serverDuid(),
-                        old.serverPort(), old.clientPort()));
+                        old.serverPort(), old.clientPort(), hostReplica6));
             }
         });
     }
@@ -202,7 +227,7 @@ class DhcpServiceConfiguration {
                                         PacketProcessor processor, DhcpSockets sockets,
                                         ConfigurableApplicationContext context,
                                         io.dhcpsuite.dhcp.ha.HaScopes haScopes,
-                                        ObjectProvider<HostSync> hostSync) {
+                                        ObjectProvider<HostSync> hostSync, ObjectProvider<HostSync6> hostSync6) {
         CommandDispatcher d = DhcpCommands.register(new CommandDispatcher(), clock, statistics, state,
                 running::current, () -> processor.settings().selector(), running::configuredAt,
                 status -> socketsStatus(status, sockets));
@@ -211,7 +236,10 @@ class DhcpServiceConfiguration {
                 () -> running.current().raw() == null ? null : running.current().raw().get("Dhcp4"));
         ConfigWrite.register(d, running::current);
         HostSync sync = hostSync.getIfAvailable();
-        HostsSync.register(d, sync == null ? null : sync::pull);
+        HostSync6 sync6 = hostSync6.getIfAvailable();
+        // one hosts-sync pulls both families' changes: the gateway sends it after a dhcp4 or a dhcp6 change
+        HostsSync.register(d, sync == null && sync6 == null ? null
+                : () -> (sync == null ? 0 : sync.pull()) + (sync6 == null ? 0 : sync6.sync().pull()));
         Shutdown.register(d, exitValue -> {
             LoggerFactory.getLogger("kea-dhcp4.dhcp4").info("DHCP4_SHUTDOWN_REQUEST shutdown of server requested");
             System.exit(SpringApplication.exit(context, () -> exitValue));
@@ -237,7 +265,8 @@ class DhcpServiceConfiguration {
      */
     @Bean(destroyMethod = "close")
     Dhcp6Server dhcp6Server(SuiteConfig config, DhcpServiceProperties props, Statistics statistics,
-                            ObjectProvider<MeterRegistry> registry, Clock clock) {
+                            ObjectProvider<MeterRegistry> registry, Clock clock,
+                            io.dhcpsuite.dhcp.v6.HostReplica6 hostReplica6) {
         io.dhcpsuite.config.Dhcp6Config d6 = config.dhcp6();
         if (d6 == null) {
             return null;
@@ -259,7 +288,8 @@ class DhcpServiceConfiguration {
             throw e;
         }
         io.dhcpsuite.dhcp.v6.Dhcp6Processor processor = new io.dhcpsuite.dhcp.v6.Dhcp6Processor(
-                io.dhcpsuite.dhcp.v6.Dhcp6Settings.of(d6, duid, props.dhcp6Port(), props.clientPort6()), leases, stats);
+                io.dhcpsuite.dhcp.v6.Dhcp6Settings.of(d6, duid, props.dhcp6Port(), props.clientPort6(), hostReplica6),
+                leases, stats);
         return new Dhcp6Server(sockets, processor, leases);
     }
 

@@ -9,6 +9,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
 public final class HostSync implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HostSync.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HostReplica replica;
+    private final Supplier<String> epoch;
+    private final LongSupplier version;
+    private final IntSupplier size;
+    private final Consumer<JsonNode> apply;
     private final String feedUrl;
     private final HttpClient http;
     private final Duration timeout;
@@ -38,8 +45,24 @@ public final class HostSync implements AutoCloseable {
     private volatile long lastPull;
 
     public HostSync(HostReplica replica, String leaseServiceUrl, Duration interval, Duration timeout) {
-        this.replica = replica;
-        this.feedUrl = leaseServiceUrl.replaceAll("/+$", "") + "/internal/v1/hosts4";
+        this("/internal/v1/hosts4", replica::epoch, replica::version, replica::size, replica::apply,
+                leaseServiceUrl, interval, timeout);
+    }
+
+    /** Keeps the DHCPv6 hosts' copy in step, from lease-service's {@code /internal/v1/hosts6}. */
+    public HostSync(io.dhcpsuite.dhcp.v6.HostReplica6 replica, String leaseServiceUrl, Duration interval,
+                    Duration timeout) {
+        this("/internal/v1/hosts6", replica::epoch, replica::version, replica::size, replica::apply,
+                leaseServiceUrl, interval, timeout);
+    }
+
+    private HostSync(String feedPath, Supplier<String> epoch, LongSupplier version, IntSupplier size,
+                     Consumer<JsonNode> apply, String leaseServiceUrl, Duration interval, Duration timeout) {
+        this.epoch = epoch;
+        this.version = version;
+        this.size = size;
+        this.apply = apply;
+        this.feedUrl = leaseServiceUrl.replaceAll("/+$", "") + feedPath;
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("hosts-sync").daemon(true).factory());
@@ -56,18 +79,19 @@ public final class HostSync implements AutoCloseable {
 
     /** Fetches and applies the changes now; throws when lease-service cannot be asked. */
     public synchronized int pull() throws IOException, InterruptedException {
-        String uri = feedUrl + "?epoch=" + URLEncoder.encode(replica.epoch(), StandardCharsets.UTF_8)
-                + "&since=" + replica.version();
+        String uri = feedUrl + "?epoch=" + URLEncoder.encode(epoch.get(), StandardCharsets.UTF_8)
+                + "&since=" + version.getAsLong();
         HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(uri)).timeout(timeout).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         if (r.statusCode() != 200) {
             throw new IOException("lease-service answered HTTP " + r.statusCode() + " for " + feedUrl);
         }
         JsonNode feed = JSON.readTree(r.body());
-        replica.apply(feed);
+        apply.accept(feed);
         int changes = feed.path("hosts").size() + feed.path("deleted").size();
         if (failing || feed.path("reset").asBoolean(false)) {
-            log.info("HOSTS_SYNCED {} database host reservation(s) held, version {}", replica.size(), replica.version());
+            log.info("HOSTS_SYNCED {} database host reservation(s) held from {}, version {}", size.getAsInt(), feedUrl,
+                    version.getAsLong());
         }
         failing = false;
         synced = true;

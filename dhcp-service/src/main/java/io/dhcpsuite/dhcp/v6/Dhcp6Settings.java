@@ -18,7 +18,13 @@ public record Dhcp6Settings(Dhcp6Config config, Duid serverDuid, int serverPort,
                             SubnetSelector6 selector, Hosts6 hosts, Classifier6 classifier, Dhcp6Option serverIdOption) {
 
     public static Dhcp6Settings of(Dhcp6Config config, Duid serverDuid, int serverPort, int clientPort) {
+        return of(config, serverDuid, serverPort, clientPort, new HostReplica6(config));
+    }
+
+    /** With the hosts databases' reservations of {@code databases} (kept across reconfigurations). */
+    public static Dhcp6Settings of(Dhcp6Config config, Duid serverDuid, int serverPort, int clientPort,
+                                   HostReplica6 databases) {
         return new Dhcp6Settings(config, serverDuid, serverPort, clientPort, new SubnetSelector6(config),
-                new Hosts6(config), new Classifier6(config), serverDuid.toOption(OptionCodes6.SERVERID));
+                new Hosts6(config, databases), new Classifier6(config), serverDuid.toOption(OptionCodes6.SERVERID));
     }
 }

@@ -12,6 +12,11 @@ import java.util.Map;
  * subnet6, used when {@code reservations-in-subnet}) and global (used when
  * {@code reservations-global}). Identifiers are tried in the order of
  * {@code host-reservation-identifiers} (Kea's default: hw-address, then duid).
+ *
+ * <p>The hosts databases' reservations ({@link HostReplica6}) come after the file's, as in Kea,
+ * where the configuration is the primary source and the databases the alternate ones: in each
+ * scope (every candidate subnet, then global) the file's host for the client wins, then the
+ * databases' in identifier order.
  */
 public final class Hosts6 {
     /** A reservation found, with its subnet (0 = global). */
@@ -21,8 +26,14 @@ public final class Hosts6 {
     private final Map<Long, Map<String, Reservation6>> bySubnet = new HashMap<>();
     private final Map<String, Reservation6> global = new HashMap<>();
     private final List<String> identifiers;
+    private final HostReplica6 databases;
 
     public Hosts6(Dhcp6Config config) {
+        this(config, new HostReplica6(config));
+    }
+
+    public Hosts6(Dhcp6Config config, HostReplica6 databases) {
+        this.databases = databases;
         this.identifiers = config == null || config.hostReservationIdentifiers().isEmpty()
                 ? List.of("hw-address", "duid") : config.hostReservationIdentifiers();
         if (config == null) {
@@ -49,8 +60,13 @@ public final class Hosts6 {
         }
     }
 
+    /** True when neither the file nor the databases hold a reservation. */
     public boolean isEmpty() {
-        return global.isEmpty() && bySubnet.values().stream().allMatch(Map::isEmpty);
+        return global.isEmpty() && bySubnet.values().stream().allMatch(Map::isEmpty) && databases.isEmpty();
+    }
+
+    public HostReplica6 databases() {
+        return databases;
     }
 
     /**
@@ -64,16 +80,39 @@ public final class Hosts6 {
         for (Subnet6 s : candidates) {
             if (s.reservationsInSubnet()) {
                 Reservation6 r = lookup(bySubnet.getOrDefault(s.id(), Map.of()), duid, hw);
+                if (r == null) {
+                    r = lookupDatabases(s.id(), duid, hw);
+                }
                 if (r != null) {
                     return new Found(r, s.id());
                 }
             }
         }
         boolean globalAllowed = candidates.isEmpty() || candidates.stream().anyMatch(Subnet6::reservationsGlobal);
-        if (globalAllowed && !global.isEmpty()) {
+        if (globalAllowed) {
             Reservation6 r = lookup(global, duid, hw);
+            if (r == null) {
+                r = lookupDatabases(0, duid, hw);
+            }
             if (r != null) {
                 return new Found(r, 0);
+            }
+        }
+        return null;
+    }
+
+    private Reservation6 lookupDatabases(long subnetId, String duid, String hw) {
+        if (databases.isEmpty()) {
+            return null;
+        }
+        for (String id : identifiers) {
+            Reservation6 r = switch (id) {
+                case "duid" -> databases.find(subnetId, "duid", duid);
+                case "hw-address" -> databases.find(subnetId, "hw-address", hw);
+                default -> null;
+            };
+            if (r != null) {
+                return r;
             }
         }
         return null;

@@ -63,6 +63,34 @@ class HostSyncTest {
     }
 
     @Test
+    void theDhcpv6CopyPullsTheV6FeedAndIsFoundByTheNextLookup() throws Exception {
+        HostReplica v4 = start();
+        server.createContext("/internal/v1/hosts6", ex -> {
+            asked.add("v6 " + ex.getRequestURI().getQuery());
+            byte[] body = ("{\"epoch\": \"e9\", \"version\": 2, \"reset\": true, \"deleted\": [], \"hosts\": ["
+                    + "{\"key\": \"1:4\", \"subnet-id\": 1, \"duid\": \"00:01:02:03\", "
+                    + "\"ip-addresses\": [\"2001:db8:1::4\"], \"prefixes\": [\"2001:db8:200::/56\"]}]}")
+                    .getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        io.dhcpsuite.config.Dhcp6Config config = KeaConfigLoader.parse(
+                "{\"Dhcp6\": {\"subnet6\": [ {\"id\": 1, \"subnet\": \"2001:db8:1::/64\"} ]}}", null).dhcp6();
+        io.dhcpsuite.dhcp.v6.HostReplica6 replica = new io.dhcpsuite.dhcp.v6.HostReplica6(config);
+        io.dhcpsuite.dhcp.v6.Hosts6 hosts = new io.dhcpsuite.dhcp.v6.Hosts6(config, replica);
+        assertThat(hosts.find(config.subnets(), "00:01:02:03", null)).isNull();
+        try (HostSync sync6 = new HostSync(replica, "http://127.0.0.1:" + server.getAddress().getPort(),
+                Duration.ZERO, Duration.ofSeconds(2))) {
+            assertThat(sync6.pull()).isEqualTo(1);
+        }
+        assertThat(asked).containsExactly("v6 epoch=&since=0");
+        assertThat(replica.version()).isEqualTo(2);
+        assertThat(hosts.find(config.subnets(), "00:01:02:03", null).reservation().prefixes()).hasSize(1);
+        assertThat(v4.size()).as("the v4 copy is another").isZero();
+    }
+
+    @Test
     void aFailedPullLeavesTheCopyAsItWas() throws Exception {
         HostReplica replica = start();
         answer = "{\"epoch\": \"e1\", \"version\": 1, \"reset\": true, \"deleted\": [], \"hosts\": ["

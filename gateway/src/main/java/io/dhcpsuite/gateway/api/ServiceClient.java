@@ -67,7 +67,7 @@ public class ServiceClient {
         for (Target t : targets) {
             answers.add(forward(t, keaService, request));
         }
-        if ("dhcp4".equals(keaService) && HostsSync.changesHosts(request.command())
+        if (("dhcp4".equals(keaService) || "dhcp6".equals(keaService)) && HostsSync.changesHosts(request.command())
                 && answers.get(0).result() == ResultCode.SUCCESS) {
             syncHosts();
         }

@@ -15,7 +15,9 @@ import java.util.List;
  * <p>{@code "dhcp6"} is kea-dhcp6, played by the same two services: the lease6-* commands,
  * {@code stat-lease6-get} and {@code leases-reclaim} go to lease-service, the statistics to both
  * (lease-service keeps the v6 lease statistics apart and tells them by the {@code service} the
- * gateway passes on; dhcp-service adds pkt6-*), the status commands to dhcp-service.
+ * gateway passes on; dhcp-service adds pkt6-*), the status commands to dhcp-service, and the
+ * {@code reservation-*} commands to lease-service, which answers them from the Dhcp6 hosts
+ * databases (followed by {@code hosts-sync}, as for dhcp4).
  */
 public final class ServiceRoutes {
 
@@ -46,6 +48,10 @@ public final class ServiceRoutes {
      * by the DHCPv4 side.
      */
     private static List<Target> dhcp6Targets(String command) {
+        if (command.startsWith("reservation-")) {
+            // host_cmds for dhcp6: lease-service owns the Dhcp6 hosts databases too
+            return List.of(Target.LEASE);
+        }
         if (command.startsWith("lease6-") || command.equals("leases-reclaim") || command.startsWith("stat-lease")) {
             return List.of(Target.LEASE);
         }
@@ -58,7 +64,7 @@ public final class ServiceRoutes {
     /** False for a command the suite does not serve for Kea service {@code dhcp6}. */
     public static boolean servesDhcp6(String command) {
         return command.startsWith("lease6-") || command.startsWith("stat-lease") || command.equals("leases-reclaim")
-                || command.startsWith("statistic-") || command.equals("list-commands")
+                || command.startsWith("reservation-") || command.startsWith("statistic-") || command.equals("list-commands")
                 || command.equals("status-get") || command.equals("version-get") || command.equals("build-report");
     }
 

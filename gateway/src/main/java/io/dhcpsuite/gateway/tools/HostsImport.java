@@ -1,7 +1,6 @@
 package io.dhcpsuite.gateway.tools;
 
 import io.dhcpsuite.config.ConfigException;
-import io.dhcpsuite.config.Dhcp4Config;
 import io.dhcpsuite.config.KeaConfigLoader;
 import io.dhcpsuite.config.SuiteConfig;
 import java.io.PrintStream;
@@ -33,8 +32,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class HostsImport {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** One reservation to import: the map as written, and the subnet it belongs to. */
-    record Host(long subnetId, ObjectNode reservation, String path) {
+    /** One reservation to import: the map as written, the subnet it belongs to, the Kea service (dhcp4, dhcp6). */
+    record Host(long subnetId, ObjectNode reservation, String path, String service) {
     }
 
     private HostsImport() {
@@ -76,10 +75,10 @@ public final class HostsImport {
             ObjectNode args0 = JsonNodeFactory.instance.objectNode();
             args0.set("reservation", reservation);
             try {
-                JsonNode answer = send(http, url, credentials, "reservation-add", args0);
+                JsonNode answer = send(http, url, credentials, h.service(), "reservation-add", args0);
                 if (answer.path("result").asInt(1) != 0 && replace
                         && answer.path("text").asString("").startsWith("Database duplicate entry error: a reservation for")) {
-                    answer = send(http, url, credentials, "reservation-update", args0);
+                    answer = send(http, url, credentials, h.service(), "reservation-update", args0);
                 }
                 if (answer.path("result").asInt(1) == 0) {
                     added++;
@@ -97,42 +96,54 @@ public final class HostsImport {
         return failed == 0 ? 0 : 1;
     }
 
-    /** Every reservation of the file with its subnet id (0 for global ones), in file order. */
+    /**
+     * Every reservation of the file with its subnet id (0 for global ones), in file order: Dhcp4's
+     * (sent to dhcp4), then Dhcp6's (sent to dhcp6, into the Dhcp6 hosts databases).
+     */
     static List<Host> hosts(SuiteConfig config) {
         List<Host> out = new ArrayList<>();
-        Dhcp4Config parsed = config.dhcp4();
-        JsonNode d = config.raw() == null ? null : config.raw().get("Dhcp4");
-        if (parsed == null || d == null) {
-            return out;
+        JsonNode raw = config.raw();
+        if (config.dhcp4() != null && raw != null && raw.has("Dhcp4")) {
+            section(out, raw.get("Dhcp4"), config.dhcp4().subnets().stream().map(s -> s.id()).toList(),
+                    "Dhcp4", "subnet4", "dhcp4");
         }
-        add(out, d.path("reservations"), 0, "Dhcp4/reservations");
-        // the parsed subnets are in file order: subnet4 first, then each shared network's
-        int n = 0;
-        for (int i = 0; i < d.path("subnet4").size(); i++) {
-            add(out, d.path("subnet4").get(i).path("reservations"), parsed.subnets().get(n++).id(),
-                    "Dhcp4/subnet4[" + i + "]/reservations");
-        }
-        for (int s = 0; s < d.path("shared-networks").size(); s++) {
-            JsonNode net = d.path("shared-networks").get(s);
-            for (int i = 0; i < net.path("subnet4").size(); i++) {
-                add(out, net.path("subnet4").get(i).path("reservations"), parsed.subnets().get(n++).id(),
-                        "Dhcp4/shared-networks[" + s + "]/subnet4[" + i + "]/reservations");
-            }
+        if (config.dhcp6() != null && raw != null && raw.has("Dhcp6")) {
+            section(out, raw.get("Dhcp6"), config.dhcp6().subnets().stream().map(s -> s.id()).toList(),
+                    "Dhcp6", "subnet6", "dhcp6");
         }
         return out;
     }
 
-    private static void add(List<Host> out, JsonNode list, long subnetId, String path) {
-        for (int i = 0; i < list.size(); i++) {
-            out.add(new Host(subnetId, (ObjectNode) list.get(i), path + "[" + i + "]"));
+    /** One section's reservations; {@code ids} are the parsed subnets' ids, in file order. */
+    private static void section(List<Host> out, JsonNode d, List<Long> ids, String name, String subnetKey,
+                                String service) {
+        add(out, d.path("reservations"), 0, name + "/reservations", service);
+        // the parsed subnets are in file order: the section's subnets first, then each shared network's
+        int n = 0;
+        for (int i = 0; i < d.path(subnetKey).size(); i++) {
+            add(out, d.path(subnetKey).get(i).path("reservations"), ids.get(n++),
+                    name + "/" + subnetKey + "[" + i + "]/reservations", service);
+        }
+        for (int s = 0; s < d.path("shared-networks").size(); s++) {
+            JsonNode net = d.path("shared-networks").get(s);
+            for (int i = 0; i < net.path(subnetKey).size(); i++) {
+                add(out, net.path(subnetKey).get(i).path("reservations"), ids.get(n++),
+                        name + "/shared-networks[" + s + "]/" + subnetKey + "[" + i + "]/reservations", service);
+            }
         }
     }
 
-    private static JsonNode send(HttpClient http, String url, String credentials, String command, ObjectNode args)
-            throws Exception {
+    private static void add(List<Host> out, JsonNode list, long subnetId, String path, String service) {
+        for (int i = 0; i < list.size(); i++) {
+            out.add(new Host(subnetId, (ObjectNode) list.get(i), path + "[" + i + "]", service));
+        }
+    }
+
+    private static JsonNode send(HttpClient http, String url, String credentials, String service, String command,
+                                 ObjectNode args) throws Exception {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("command", command);
-        body.putArray("service").add("dhcp4");
+        body.putArray("service").add(service);
         body.set("arguments", args);
         HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")

@@ -116,6 +116,22 @@ class CommandApiTest {
     }
 
     @Test
+    void routesDhcp6ReservationCommandsToLeaseServiceAndSyncsAfterAChange() throws Exception {
+        clear();
+        JsonNode added = json(command(port, "{\"command\": \"reservation-add\", \"service\": [\"dhcp6\"], "
+                + "\"arguments\": {\"reservation\": {\"subnet-id\": 1, \"duid\": \"00:01:02:03\"}}}")).get(0);
+        assertThat(added.get("text").asString()).isEqualTo("Host added.");
+        assertThat(lease.commandsReceived()).containsExactly("reservation-add");
+        assertThat(dhcp.commandsReceived()).containsExactly("hosts-sync");
+        clear();
+        JsonNode got = json(command(port, "{\"command\": \"reservation-get\", \"service\": [\"dhcp6\"], "
+                + "\"arguments\": {\"subnet-id\": 1, \"ip-address\": \"2001:db8:1::1\"}}")).get(0);
+        assertThat(got.get("result").asInt()).isEqualTo(3);
+        assertThat(lease.commandsReceived()).containsExactly("reservation-get");
+        assertThat(dhcp.commandsReceived()).isEmpty();
+    }
+
+    @Test
     void unitesCommandListsOfTheServicesThatPlayDhcp4() throws Exception {
         HttpResponse<String> r = command(port, "{\"command\": \"list-commands\", \"service\": [\"dhcp4\"]}");
 

@@ -210,6 +210,23 @@ class RestApiTest {
     }
 
     @Test
+    void dhcp6ReservationsAreResourcesOfTheirOwn() throws Exception {
+        String body = "{\"subnet-id\": 2, \"hw-address\": \"2a:1b:1c:1d:1e:1f\", \"ip-addresses\": [\"2001:db8:2::9\"]}";
+        HttpResponse<String> created = Http.post(port, "/api/v1/reservations6", "application/json", body);
+        HttpResponse<String> found = get(port, "/api/v1/reservations6/2/hw-address/2a:1b:1c:1d:1e:1f");
+        HttpResponse<String> v4Identifier = Http.post(port, "/api/v1/reservations6", "application/json",
+                "{\"subnet-id\": 2, \"client-id\": \"01:02:03\"}");
+        HttpResponse<String> deleted = Http.delete(port, "/api/v1/reservations6/2/hw-address/2a:1b:1c:1d:1e:1f");
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/reservations6/2/hw-address/2a:1b:1c:1d:1e:1f");
+        assertThat(json(found).get("ip-addresses").get(0).asString()).isEqualTo("2001:db8:2::9");
+        assertProblem(v4Identifier, 400, Problems.INVALID_PARAMETER);
+        assertThat(json(v4Identifier).get("detail").asString()).contains("duid, hw-address, flex-id");
+        assertThat(deleted.statusCode()).isEqualTo(204);
+    }
+
+    @Test
     void refusesInvalidParametersWithProblems() throws Exception {
         assertProblem(get(port, "/api/v1/leases4?limit=0"), 400, Problems.INVALID_PARAMETER);
         assertProblem(get(port, "/api/v1/leases4?limit=many"), 400, Problems.INVALID_PARAMETER);

@@ -18,7 +18,8 @@ class AnswerMergerTest {
 
     @Test
     void dhcp6LeaseCommandsGoToLeaseServiceStatisticsToBothTheRestToDhcpService() {
-        for (String c : List.of("lease6-get", "lease6-bulk-apply", "stat-lease6-get", "leases-reclaim")) {
+        for (String c : List.of("lease6-get", "lease6-bulk-apply", "stat-lease6-get", "leases-reclaim",
+                "reservation-add", "reservation-get-page", "reservation-del")) {
             assertThat(ServiceRoutes.targets("dhcp6", c)).as(c).containsExactly(ServiceRoutes.Target.LEASE);
         }
         for (String c : List.of("statistic-get-all", "list-commands")) {
@@ -32,6 +33,7 @@ class AnswerMergerTest {
         assertThat(ServiceRoutes.servesDhcp6("lease6-add")).isTrue();
         assertThat(ServiceRoutes.servesDhcp6("config-get")).as("would answer with Dhcp4").isFalse();
         assertThat(ServiceRoutes.servesDhcp6("lease4-get-all")).isFalse();
+        assertThat(ServiceRoutes.servesDhcp6("reservation-get-by-id")).as("host_cmds for dhcp6").isTrue();
     }
 
     @Test

@@ -34,6 +34,27 @@ class HostsImportTest {
     }
 
     @Test
+    void takesDhcp6ReservationsForServiceDhcp6() {
+        List<HostsImport.Host> hosts = HostsImport.hosts(KeaConfigLoader.parse("""
+                {"Dhcp4": {
+                  "subnet4": [ {"id": 5, "subnet": "192.0.2.0/24",
+                                "reservations": [ {"hw-address": "02:00:00:00:00:02", "ip-address": "192.0.2.2"} ]} ]
+                },
+                 "Dhcp6": {
+                  "reservations": [ {"duid": "00:01:02", "prefixes": ["2001:db8:200::/56"]} ],
+                  "subnet6": [ {"id": 1, "subnet": "2001:db8:1::/64",
+                                "reservations": [ {"duid": "00:01:03", "ip-addresses": ["2001:db8:1::3"]} ]} ],
+                  "shared-networks": [ {"name": "n", "subnet6": [ {"id": 8, "subnet": "2001:db8:8::/64",
+                                "reservations": [ {"hw-address": "02:00:00:00:00:08", "ip-addresses": ["2001:db8:8::8"]} ]} ]} ]
+                }}
+                """, null));
+        assertThat(hosts).extracting(HostsImport.Host::service).containsExactly("dhcp4", "dhcp6", "dhcp6", "dhcp6");
+        assertThat(hosts).extracting(HostsImport.Host::subnetId).containsExactly(5L, 0L, 1L, 8L);
+        assertThat(hosts.get(3).path()).isEqualTo("Dhcp6/shared-networks[0]/subnet6[0]/reservations[0]");
+        assertThat(hosts.get(2).reservation().get("ip-addresses").get(0).asString()).isEqualTo("2001:db8:1::3");
+    }
+
+    @Test
     void importsNothingFromAFileKeaRefuses() throws Exception {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"Dhcp4\": {\"subnet4\": [ {\"id\": 1, \"subnet\": \"192.0.2.0/24\", "

@@ -28,6 +28,7 @@ final class HostDatabase implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final EntityManagerFactory emf;
     private final HostRepository repository;
+    private final HostRepository6 repository6;
     private final TransactionTemplate tx;
 
     private HostDatabase(LeaseDatabase config, HikariDataSource dataSource, EntityManagerFactory emf) {
@@ -35,7 +36,9 @@ final class HostDatabase implements AutoCloseable {
         this.dataSource = dataSource;
         this.emf = emf;
         EntityManager shared = SharedEntityManagerCreator.createSharedEntityManager(emf);
-        this.repository = new JpaRepositoryFactory(shared).getRepository(HostRepository.class);
+        JpaRepositoryFactory factory = new JpaRepositoryFactory(shared);
+        this.repository = factory.getRepository(HostRepository.class);
+        this.repository6 = factory.getRepository(HostRepository6.class);
         this.tx = new TransactionTemplate(new JpaTransactionManager(emf));
     }
 
@@ -92,6 +95,10 @@ final class HostDatabase implements AutoCloseable {
 
     HostRepository repository() {
         return repository;
+    }
+
+    HostRepository6 repository6() {
+        return repository6;
     }
 
     /** Runs {@code work} in one transaction. */

@@ -12,10 +12,20 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 class HostFeedController {
     static final String PATH = "/internal/v1/hosts4";
+    static final String PATH6 = "/internal/v1/hosts6";
     private final HostStore store;
+    private final HostStore6 store6;
 
-    HostFeedController(HostStore store) {
+    HostFeedController(HostStore store, HostStore6 store6) {
         this.store = store;
+        this.store6 = store6;
+    }
+
+    /** The DHCPv6 hosts, fed as the v4 ones. */
+    @GetMapping(PATH6)
+    ObjectNode changes6(@RequestParam(name = "epoch", defaultValue = "") String epoch,
+                        @RequestParam(name = "since", defaultValue = "0") long since) {
+        return store6.memory().changesSince(epoch, since);
     }
 
     @GetMapping(PATH)

@@ -63,6 +63,8 @@ public final class Allocation6Engine {
     private volatile Map<Long, Subnet6> subnets = Map.of();
     /** Every address and prefix of a configured reservation, with the reservations holding it. */
     private volatile Map<Lease6Key, List<Reservation6>> reserved = Map.of();
+    /** The hosts databases' reservations of an address or prefix (empty without databases). */
+    private volatile java.util.function.Function<Lease6Key, List<Reservation6>> databaseReserved = k -> List.of();
 
     /** An engine whose changes stay in memory (tests). */
     public Allocation6Engine(Dhcp6Config config, Lease6Stats stats, Clock clock) {
@@ -704,14 +706,28 @@ public final class Allocation6Engine {
                 || l.state() == LeaseState.EXPIRED_RECLAIMED || l.state() == LeaseState.RELEASED;
     }
 
+    /**
+     * Keeps the hosts databases' reserved addresses and prefixes from other clients, as the file's
+     * are: {@code reservations} answers with the database hosts reserving a key (lease-service's
+     * in-memory copy, changed with each command, so the next operation sees a new reservation).
+     */
+    public void useHostDatabases(java.util.function.Function<Lease6Key, List<Reservation6>> reservations) {
+        this.databaseReserved = reservations;
+    }
+
     private boolean reservedForOther(Lease6Key k, Client c) {
         List<Reservation6> rs = reserved.get(k);
-        if (rs == null) {
+        List<Reservation6> db = databaseReserved.apply(k);
+        if (rs == null && db.isEmpty()) {
             return false;
         }
-        for (Reservation6 r : rs) {
-            if (c.matches(r)) {
-                return false;
+        for (List<Reservation6> list : java.util.Arrays.asList(rs, db)) {
+            if (list != null) {
+                for (Reservation6 r : list) {
+                    if (c.matches(r)) {
+                        return false;
+                    }
+                }
             }
         }
         return true;

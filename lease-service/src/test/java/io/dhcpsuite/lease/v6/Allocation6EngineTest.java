@@ -139,6 +139,22 @@ class Allocation6EngineTest {
     }
 
     @Test
+    void aHostsDatabaseReservationIsKeptFromOtherClientsFromTheNextOperation() {
+        java.math.BigInteger first = io.dhcpsuite.config.Prefix6.address("2001:db8:1::10");
+        io.dhcpsuite.config.Reservation6 host = new io.dhcpsuite.config.Reservation6(duid(9), null, null,
+                List.of(first), List.of(), null, List.of(), List.of());
+        java.util.Map<Lease6Key, List<io.dhcpsuite.config.Reservation6>> db = new java.util.concurrent.ConcurrentHashMap<>();
+        engine.useHostDatabases(k -> db.getOrDefault(k, List.of()));
+        // (without it, a hint in the pool is honoured: hintInPoolIsGivenAndOffLinkHintIsIgnoredOnRequest)
+        db.put(new Lease6Key(first, Lease6Key.NA), List.of(host));
+        // another client is not given it, even as a hint; its own client is
+        assertThat(ia(op(Kind.ASSIGN, duid(2), List.of(1L), na(1, "2001:db8:1::10"))).leases().get(0).ipAddress())
+                .isEqualTo("2001:db8:1::11");
+        assertThat(ia(op(Kind.ASSIGN, duid(9), List.of(1L), na(1, "2001:db8:1::10"))).leases().get(0).ipAddress())
+                .isEqualTo("2001:db8:1::10");
+    }
+
+    @Test
     void renewExtendsAndRenewOfUnknownBindingAllocatesAsKea() {
         Lease6 first = ia(op(Kind.ASSIGN, duid(1), List.of(1L), na(1))).leases().get(0);
         clock.advance(Duration.ofSeconds(100));
