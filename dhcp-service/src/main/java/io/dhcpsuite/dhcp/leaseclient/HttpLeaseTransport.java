@@ -4,94 +4,31 @@ import io.dhcpsuite.api.lease.LeaseBatch4;
 import io.dhcpsuite.api.lease.LeaseBatch4Result;
 import io.dhcpsuite.api.lease.LeaseOp4;
 import io.dhcpsuite.api.lease.LeaseResult4;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Batches as JSON to {@value LeaseBatch4#PATH} over the JDK's HTTP/1.1 client (kept-alive connections). */
 public final class HttpLeaseTransport implements LeaseTransport {
-    private final URI uri;
-    private final Duration timeout;
-    private final JsonMapper json;
-    private final ExecutorService completions;
-    private final HttpClient http;
+    private final JsonBatchPoster<LeaseOp4, LeaseBatch4Result, LeaseResult4> poster;
 
     public HttpLeaseTransport(String baseUrl, Duration timeout, JsonMapper json) {
-        this.uri = URI.create(stripSlash(baseUrl) + LeaseBatch4.PATH);
-        this.timeout = timeout;
-        this.json = json;
-        AtomicInteger n = new AtomicInteger();
-        this.completions = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "lease-client-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout)
-                .executor(completions)
-                .build();
-    }
-
-    private static String stripSlash(String s) {
-        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+        this.poster = new JsonBatchPoster<>(baseUrl, LeaseBatch4.PATH, timeout, json, "lease-client",
+                LeaseBatch4::new, LeaseBatch4Result.class, LeaseBatch4Result::results);
     }
 
     @Override
     public void send(List<LeaseOp4> ops, Completion completion) {
-        byte[] body;
-        try {
-            body = json.writeValueAsBytes(new LeaseBatch4(ops));
-        } catch (RuntimeException e) {
-            completion.done(null, e);
-            return;
-        }
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        try {
-            http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
-                    .whenCompleteAsync((response, error) -> answer(response, error, completion), completions);
-        } catch (RuntimeException e) {
-            completion.done(null, e);
-        }
-    }
-
-    private void answer(HttpResponse<byte[]> response, Throwable error, Completion completion) {
-        if (error == null && response.statusCode() != 200) {
-            error = new IllegalStateException("lease-service answered HTTP " + response.statusCode());
-        }
-        List<LeaseResult4> results = null;
-        if (error == null) {
-            try {
-                results = json.readValue(response.body(), LeaseBatch4Result.class).results();
-                if (results == null) {
-                    error = new IllegalStateException("lease-service answered no results");
-                }
-            } catch (RuntimeException e) {
-                error = e;
-            }
-        }
-        completion.done(error == null ? results : null, error);
+        poster.send(ops, completion::done);
     }
 
     @Override
     public String target() {
-        return uri.toString();
+        return poster.target();
     }
 
     @Override
     public void close() {
-        http.shutdownNow();
-        completions.shutdown();
+        poster.close();
     }
 }
