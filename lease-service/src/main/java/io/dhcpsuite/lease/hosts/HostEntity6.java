@@ -6,9 +6,6 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import java.util.ArrayList;
@@ -21,29 +18,11 @@ import org.hibernate.annotations.ColumnTransformer;
  */
 @Entity
 @Table(name = "hosts6")
-class HostEntity6 {
+class HostEntity6 extends HostRow {
     /** Kea's reservation types in ipv6_reservations. */
     static final short IA_NA = 0;
     static final short IA_PD = 2;
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    @Column(name = "host_id")
-    Long id;
-    @Column(name = "identifier_type", nullable = false)
-    String identifierType;
-    @Column(name = "identifier", nullable = false)
-    String identifier;
-    @Column(name = "subnet_id", nullable = false)
-    long subnetId;
-    @Column(name = "hostname")
-    String hostname;
-    /** Class names separated by commas. */
-    @Column(name = "client_classes", nullable = false)
-    String clientClasses = "";
-    /** Kea's option-data list, JSON. */
-    @Column(name = "option_data", nullable = false)
-    String optionData = "[]";
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "ipv6_reservations", joinColumns = @JoinColumn(name = "host_id"))
     List<Resource> resources = new ArrayList<>();
