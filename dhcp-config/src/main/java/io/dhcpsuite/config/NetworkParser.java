@@ -7,7 +7,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * What the {@code subnet4} and {@code subnet6} parsers share: Kea 2.2's numbering of subnets
@@ -41,6 +43,7 @@ abstract class NetworkParser<S, N> {
     final List<ConfigWarning> warnings;
     final Family family;
     final OptionParser options;
+    final ReservationParser reservations;
     final ClientClassParser classes;
     final DdnsParser ddns;
     private final boolean haLoaded;
@@ -50,11 +53,12 @@ abstract class NetworkParser<S, N> {
     /** Ids given by Kea 2.2's numbering to subnets without one, by the subnet's path. */
     private final Map<String, Long> autoIds = new HashMap<>();
 
-    NetworkParser(Family family, List<ConfigWarning> warnings, OptionParser options, ClientClassParser classes,
-                  DdnsParser ddns, boolean haLoaded) {
+    NetworkParser(Family family, List<ConfigWarning> warnings, OptionParser options, ReservationParser reservations,
+                  ClientClassParser classes, DdnsParser ddns, boolean haLoaded) {
         this.family = family;
         this.warnings = warnings;
         this.options = options;
+        this.reservations = reservations;
         this.classes = classes;
         this.ddns = ddns;
         this.haLoaded = haLoaded;
@@ -285,6 +289,37 @@ abstract class NetworkParser<S, N> {
         } catch (IllegalArgumentException e) {
             throw a.error(e.getMessage());
         }
+    }
+
+    /**
+     * The pools of list {@code key} ({@code pools}, {@code pd-pools}) of subnet {@code s}, each read
+     * by {@code parse} and refused when {@code inside} (null: not asked) says it is not inside
+     * {@code subnet}, or when it overlaps a pool before it; their ranges are added to {@code ranges}.
+     */
+    static <P> List<P> parsePools(KeaJson s, String key, List<Range> ranges, Function<KeaJson, P> parse,
+                                  BiFunction<P, Integer, Range> range, Predicate<P> inside, String subnet) {
+        List<P> pools = new ArrayList<>();
+        List<KeaJson> nodes = s.list(key);
+        for (int i = 0; i < nodes.size(); i++) {
+            KeaJson pn = nodes.get(i);
+            P pool = parse.apply(pn);
+            Range r = range.apply(pool, i);
+            if (inside != null && !inside.test(pool)) {
+                throw pn.error("pool", "pool " + r.text() + " is not inside subnet " + subnet);
+            }
+            checkOverlap(pn, s, ranges, r);
+            pools.add(pool);
+            ranges.add(r);
+        }
+        return List.copyOf(pools);
+    }
+
+    /** {@code pools} as ranges, in list order, after those already in {@code out}. */
+    static <P> List<Range> addRanges(List<Range> out, List<P> pools, BiFunction<P, Integer, Range> range) {
+        for (int i = 0; i < pools.size(); i++) {
+            out.add(range.apply(pools.get(i), i));
+        }
+        return out;
     }
 
     /** Refuses {@code pool} if it overlaps one of {@code earlier}, the pools before it in subnet {@code s}. */

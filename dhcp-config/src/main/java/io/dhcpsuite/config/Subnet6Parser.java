@@ -12,12 +12,9 @@ import java.util.List;
  */
 final class Subnet6Parser extends NetworkParser<Subnet6, SharedNetwork6> {
 
-    private final ReservationParser reservations;
-
     Subnet6Parser(List<ConfigWarning> warnings, OptionParser options, ReservationParser reservations,
                   ClientClassParser classes, DdnsParser ddns, boolean haLoaded) {
-        super(Family.V6, warnings, options, classes, ddns, haLoaded);
-        this.reservations = reservations;
+        super(Family.V6, warnings, options, reservations, classes, ddns, haLoaded);
     }
 
     @Override
@@ -42,14 +39,8 @@ final class Subnet6Parser extends NetworkParser<Subnet6, SharedNetwork6> {
 
     @Override
     List<Range> ranges(Subnet6 s) {
-        List<Range> out = new ArrayList<>();
-        for (int i = 0; i < s.pools().size(); i++) {
-            out.add(range(s.pools().get(i), i));
-        }
-        for (int i = 0; i < s.pdPools().size(); i++) {
-            out.add(range(s.pdPools().get(i), i));
-        }
-        return out;
+        List<Range> out = addRanges(new ArrayList<>(), s.pools(), Subnet6Parser::range);
+        return addRanges(out, s.pdPools(), Subnet6Parser::range);
     }
 
     @Override
@@ -79,30 +70,11 @@ final class Subnet6Parser extends NetworkParser<Subnet6, SharedNetwork6> {
             warnings.add(new ConfigWarning(s.pathOf("subnet"), "'" + text + "' has host bits set; using " + prefix));
         }
 
-        List<Pool6> pools = new ArrayList<>();
         List<Range> ranges = new ArrayList<>();
-        List<KeaJson> poolNodes = s.list("pools");
-        for (int i = 0; i < poolNodes.size(); i++) {
-            KeaJson pn = poolNodes.get(i);
-            Pool6 pool = parsePool(pn, chain);
-            Range range = range(pool, i);
-            if (!prefix.contains(pool.first()) || !prefix.contains(pool.last())) {
-                throw pn.error("pool", "pool " + range.text() + " is not inside subnet " + prefix);
-            }
-            checkOverlap(pn, s, ranges, range);
-            pools.add(pool);
-            ranges.add(range);
-        }
-        List<PdPool6> pdPools = new ArrayList<>();
-        List<KeaJson> pdNodes = s.list("pd-pools");
-        for (int i = 0; i < pdNodes.size(); i++) {
-            KeaJson pn = pdNodes.get(i);
-            PdPool6 pool = parsePdPool(pn);
-            Range range = range(pool, i);
-            checkOverlap(pn, s, ranges, range);
-            pdPools.add(pool);
-            ranges.add(range);
-        }
+        List<Pool6> pools = parsePools(s, "pools", ranges, pn -> parsePool(pn, chain), Subnet6Parser::range,
+                p -> prefix.contains(p.first()) && prefix.contains(p.last()), prefix.text());
+        List<PdPool6> pdPools = parsePools(s, "pd-pools", ranges, this::parsePdPool, Subnet6Parser::range, null,
+                prefix.text());
 
         List<BigInteger> relays = relayAddresses(chain, NetworkParser::address6);
         List<KeaJson> own = own(s, net);
@@ -119,7 +91,7 @@ final class Subnet6Parser extends NetworkParser<Subnet6, SharedNetwork6> {
         Lifetimes lifetimes = Inherited.lifetimes(chain, warnings, Family.V6);
         long[] p = Inherited.triplet(chain, "preferred-lifetime", 3600);
         boolean[] flags = Inherited.reservationFlags(chain);
-        return new Subnet6(id, prefix, network, List.copyOf(pools), List.copyOf(pdPools), relays, iface, interfaceId,
+        return new Subnet6(id, prefix, network, pools, pdPools, relays, iface, interfaceId,
                 rapidCommit, opts, networkOptions, res, lifetimes, new Triplet(p[0], p[1], p[2]), guard(own),
                 Inherited.allocator(chain), Inherited.allocator(chain, "pd-allocator"), flags[0], flags[1], flags[2],
                 ddns.params(chain));

@@ -12,12 +12,9 @@ import java.util.List;
  */
 final class SubnetParser extends NetworkParser<Subnet4, SharedNetwork4> {
 
-    private final ReservationParser reservations;
-
     SubnetParser(List<ConfigWarning> warnings, OptionParser options, ReservationParser reservations,
                  ClientClassParser classes, DdnsParser ddns, boolean haLoaded) {
-        super(Family.V4, warnings, options, classes, ddns, haLoaded);
-        this.reservations = reservations;
+        super(Family.V4, warnings, options, reservations, classes, ddns, haLoaded);
     }
 
     @Override
@@ -42,11 +39,7 @@ final class SubnetParser extends NetworkParser<Subnet4, SharedNetwork4> {
 
     @Override
     List<Range> ranges(Subnet4 s) {
-        List<Range> out = new ArrayList<>();
-        for (int i = 0; i < s.pools().size(); i++) {
-            out.add(range(s.pools().get(i), i));
-        }
-        return out;
+        return addRanges(new ArrayList<>(), s.pools(), SubnetParser::range);
     }
 
     private static Range range(Pool4 p, int index) {
@@ -71,20 +64,9 @@ final class SubnetParser extends NetworkParser<Subnet4, SharedNetwork4> {
         int network4 = prefix[0] & mask;
         int len = prefix[1];
 
-        List<Pool4> pools = new ArrayList<>();
-        List<Range> ranges = new ArrayList<>();
-        List<KeaJson> poolNodes = s.list("pools");
-        for (int i = 0; i < poolNodes.size(); i++) {
-            KeaJson pn = poolNodes.get(i);
-            Pool4 pool = parsePool(pn, chain);
-            Range range = range(pool, i);
-            if (!Ipv4.inPrefix(pool.first(), network4, len) || !Ipv4.inPrefix(pool.last(), network4, len)) {
-                throw pn.error("pool", "pool " + range.text() + " is not inside subnet " + Ipv4.format(network4) + "/" + len);
-            }
-            checkOverlap(pn, s, ranges, range);
-            pools.add(pool);
-            ranges.add(range);
-        }
+        List<Pool4> pools = parsePools(s, "pools", new ArrayList<>(), pn -> parsePool(pn, chain), SubnetParser::range,
+                p -> Ipv4.inPrefix(p.first(), network4, len) && Ipv4.inPrefix(p.last(), network4, len),
+                Ipv4.format(network4) + "/" + len);
 
         List<Integer> relays = relayAddresses(chain, KeaJson::asIpv4);
         // interface and the class guard come from the subnet, else its shared network, never global
@@ -112,7 +94,7 @@ final class SubnetParser extends NetworkParser<Subnet4, SharedNetwork4> {
             bootFileName = l.string("boot-file-name", "");
         }
         boolean[] flags = Inherited.reservationFlags(chain);
-        return new Subnet4(id, network4, len, network, List.copyOf(pools), relays, iface, opts,
+        return new Subnet4(id, network4, len, network, pools, relays, iface, opts,
                 networkOptions, res, lifetimes, matchClientId, authoritative, guard, nextServer,
                 serverHostname, bootFileName, Inherited.allocator(chain), flags[0], flags[1], flags[2],
                 ddns.params(chain), haServerName(own));

@@ -1,6 +1,5 @@
 package io.dhcpsuite.dhcp.hosts;
 
-import io.dhcpsuite.dhcp.classification.HostReplica;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -22,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Keeps {@link HostReplica} in step with lease-service's hosts: asks for the changes after the
+ * Keeps a {@link HostReplicaBase} in step with lease-service's hosts: asks for the changes after the
  * version held. The gateway asks for a pull ({@link #pull}, the internal {@code hosts-sync}
  * command) after every reservation change it forwards, before it answers, so a reservation added
  * through the API is used for the next packet; a timer pulls every {@code interval} as well, for
@@ -44,15 +43,9 @@ public final class HostSync implements AutoCloseable {
     private volatile boolean synced;
     private volatile long lastPull;
 
-    public HostSync(HostReplica replica, String leaseServiceUrl, Duration interval, Duration timeout) {
-        this("/internal/v1/hosts4", replica::epoch, replica::version, replica::size, replica::apply,
-                leaseServiceUrl, interval, timeout);
-    }
-
-    /** Keeps the DHCPv6 hosts' copy in step, from lease-service's {@code /internal/v1/hosts6}. */
-    public HostSync(io.dhcpsuite.dhcp.v6.HostReplica6 replica, String leaseServiceUrl, Duration interval,
-                    Duration timeout) {
-        this("/internal/v1/hosts6", replica::epoch, replica::version, replica::size, replica::apply,
+    /** Keeps {@code replica} in step, from its feed at lease-service ({@code /internal/v1/hosts4} or {@code hosts6}). */
+    public HostSync(HostReplicaBase<?> replica, String leaseServiceUrl, Duration interval, Duration timeout) {
+        this(replica.feedPath(), replica::epoch, replica::version, replica::size, replica::apply,
                 leaseServiceUrl, interval, timeout);
     }
 
