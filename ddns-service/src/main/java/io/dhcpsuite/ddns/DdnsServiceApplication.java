@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.SpringApplication;
 import io.dhcpsuite.web.command.CommandEndpoint;
+import io.dhcpsuite.web.http.SlowRequestConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -32,7 +33,7 @@ import org.springframework.context.annotation.Bean;
  * and {@code POST /internal/v1/ncr}) and carries them out as RFC 2136 updates through dnsjava.
  */
 @SpringBootApplication
-@Import(CommandEndpoint.class)
+@Import({CommandEndpoint.class, SlowRequestConfiguration.class})
 @EnableConfigurationProperties(DdnsServiceProperties.class)
 public class DdnsServiceApplication {
     private static final Logger log = LoggerFactory.getLogger(DdnsServiceApplication.class);

@@ -4,6 +4,7 @@ import io.dhcpsuite.dhcp.bootstrap.ConfigStartup;
 import io.dhcpsuite.dhcp.transport.PortBindException;
 import org.springframework.boot.SpringApplication;
 import io.dhcpsuite.web.command.CommandEndpoint;
+import io.dhcpsuite.web.http.SlowRequestConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 
@@ -14,7 +15,7 @@ import org.springframework.context.annotation.Import;
  * (batch-size 256, max-in-flight 16, queue-capacity 8192, timeout 2s, transport tcp).
  */
 @SpringBootApplication
-@Import(CommandEndpoint.class)
+@Import({CommandEndpoint.class, SlowRequestConfiguration.class})
 public class DhcpServiceApplication {
     public static void main(String[] args) {
         SpringApplication app = new SpringApplication(DhcpServiceApplication.class);

@@ -81,4 +81,20 @@ final class LocalPostgres {
         throw new AssertionError("PostgreSQL is not accepting connections again at " + ADMIN_URL + ": "
                 + (last == null ? "timed out" : last.getMessage()));
     }
+
+    /**
+     * {@code pg_ctlcluster VERSION main stop -m fast} or {@code start}; a start waits until the
+     * server accepts connections, so that nothing after the caller finds it down.
+     */
+    static void pgCtl(String action) throws Exception {
+        ProcessBuilder pb = action.equals("stop")
+                ? new ProcessBuilder("pg_ctlcluster", CLUSTER_VERSION, "main", action, "-m", "fast")
+                : new ProcessBuilder("pg_ctlcluster", CLUSTER_VERSION, "main", action);
+        Suite.Result r = Suite.exec(pb.redirectErrorStream(true), Duration.ofSeconds(60));
+        if (action.equals("start")) {
+            awaitUp(Duration.ofSeconds(60));
+            return;
+        }
+        org.assertj.core.api.Assertions.assertThat(r.exitCode()).as("pg_ctlcluster " + action + ": " + r.output()).isZero();
+    }
 }

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -29,8 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PostgresqlOutageIT {
     static final String DB = "dhcp_e2e_outage";
-    static final String ADMIN_URL = System.getProperty("test.pg.url", "jdbc:postgresql://127.0.0.1:5432/postgres");
-    static final String CLUSTER_VERSION = System.getProperty("test.pg.cluster", "15");
     static final Duration OUTAGE = Duration.ofSeconds(30);
     @TempDir
     static Path dir;
@@ -64,7 +58,7 @@ class PostgresqlOutageIT {
         long acksAtStop;
         long acksAtStart;
         long resumedMillis;
-        pgCtl("stop");
+        LocalPostgres.pgCtl("stop");
         try {
             acksAtStop = suite.statistic("pkt4-ack-sent");
             // hold the outage; poll meanwhile that no ACK leaves while the database is away
@@ -74,7 +68,7 @@ class PostgresqlOutageIT {
             }
             acksAtStart = suite.statistic("pkt4-ack-sent");
         } finally {
-            pgCtl("start");
+            LocalPostgres.pgCtl("start");
         }
         long startedAt = System.nanoTime();
         while (suite.statistic("pkt4-ack-sent") <= acksAtStart && System.nanoTime() - startedAt < Duration.ofSeconds(30).toNanos()) {
@@ -101,23 +95,5 @@ class PostgresqlOutageIT {
                         + " stopped; first ACK %d ms after PostgreSQL started; %d ACKed leases, all in lease4%n",
                 OUTAGE.toSeconds(), report.discoversSent(), report.acks(), acksAtStart - acksAtStop, resumedMillis,
                 report.leases().size());
-    }
-
-    private static void pgCtl(String action) throws Exception {
-        Suite.Result r = Suite.exec((action.equals("stop") ? new ProcessBuilder("pg_ctlcluster", CLUSTER_VERSION, "main", action, "-m", "fast")
-                : new ProcessBuilder("pg_ctlcluster", CLUSTER_VERSION, "main", action))
-                .redirectErrorStream(true), Duration.ofSeconds(60));
-        if (action.equals("start")) {
-            // wait until it accepts connections, so that nothing after this test finds it down
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (System.nanoTime() < deadline) {
-                try (Connection c = DriverManager.getConnection(ADMIN_URL, "postgres", "")) {
-                    return;
-                } catch (java.sql.SQLException e) {
-                    Thread.sleep(200);
-                }
-            }
-        }
-        assertThat(r.exitCode()).as("pg_ctlcluster " + action + ": " + r.output()).isZero();
     }
 }

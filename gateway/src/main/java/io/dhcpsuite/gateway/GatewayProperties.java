@@ -15,8 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxNestingDepth deepest accepted JSON nesting in a command
  * @param auth            how many failed basic-auth attempts an address may make in a window
  *                        before it is refused with HTTP 429 until the window ends (0 = no limit)
- * @param http            slow senders: how long a request may take to arrive whole, and how many
- *                        unfinished requests one address may have ({@code SlowRequestGuard})
  */
 @ConfigurationProperties("suite")
 public record GatewayProperties(
@@ -25,12 +23,7 @@ public record GatewayProperties(
         @DefaultValue("30s") Duration forwardTimeout,
         @DefaultValue("1048576") int maxRequestBytes,
         @DefaultValue("64") int maxNestingDepth,
-        @DefaultValue Auth auth,
-        @DefaultValue Http http) {
-
-    public record Http(@DefaultValue("10s") Duration requestReadTimeout,
-                       @DefaultValue("64") int maxIncompletePerAddress) {
-    }
+        @DefaultValue Auth auth) {
 
     public record Auth(@DefaultValue("10") int maxFailures, @DefaultValue("60s") Duration failureWindow) {
     }

@@ -30,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import io.dhcpsuite.web.command.CommandEndpoint;
+import io.dhcpsuite.web.http.SlowRequestConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
@@ -44,7 +45,7 @@ import org.springframework.context.annotation.Bean;
  * with result 2, as Kea without the hook does.
  */
 @SpringBootApplication
-@Import(CommandEndpoint.class)
+@Import({CommandEndpoint.class, SlowRequestConfiguration.class})
 @EnableConfigurationProperties(HaServiceProperties.class)
 public class HaServiceApplication {
     private static final Logger log = LoggerFactory.getLogger(HaServiceApplication.class);

@@ -2,11 +2,12 @@ package io.dhcpsuite.lease;
 
 import org.springframework.boot.SpringApplication;
 import io.dhcpsuite.web.command.CommandEndpoint;
+import io.dhcpsuite.web.http.SlowRequestConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
-@Import(CommandEndpoint.class)
+@Import({CommandEndpoint.class, SlowRequestConfiguration.class})
 public class LeaseServiceApplication {
     public static void main(String[] args) {
         try {

@@ -126,7 +126,7 @@ class LeaseServiceConfiguration {
     @Bean(destroyMethod = "close")
     Lease6Backend lease6Backend(SuiteConfig suite, Dhcp6Config config, Dhcp4Config config4, LeaseServiceProperties props,
                                 ObjectProvider<DataSource> dataSource, ObjectProvider<FlywayMigrationInitializer> flyway,
-                                org.springframework.core.env.Environment env) {
+                                org.springframework.core.env.Environment env, ConfigurableApplicationContext context) {
         LeaseDatabase db = config.leaseDatabase();
         if (db.isPostgresql()) {
             LeaseDatabase db4 = config4.leaseDatabase();
@@ -151,8 +151,18 @@ class LeaseServiceConfiguration {
                 ds = own;
             }
             log.info("DHCPv6 leases in PostgreSQL {}", db);
-            return new io.dhcpsuite.lease.v6.postgres.Postgres6Backend(new JdbcTemplate(ds),
-                    new TransactionTemplate(new DataSourceTransactionManager(ds)));
+            JdbcTemplate jdbc = new JdbcTemplate(ds);
+            // Dhcp6's own on-fail and reconnect keys, as Kea's kea-dhcp6 applies them to its lease6 store
+            ScheduledExecutorService reconnectTimer = Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().name("lease6-db-reconnect").daemon(true).factory());
+            return new io.dhcpsuite.lease.v6.postgres.Database6Recovery(
+                    new io.dhcpsuite.lease.v6.postgres.Postgres6Backend(jdbc,
+                            new TransactionTemplate(new DataSourceTransactionManager(ds))),
+                    db.reconnect(), () -> {
+                        jdbc.queryForObject("SELECT 1", Integer.class);
+                        return true;
+                    }, reconnectTimer, status ->
+                            Thread.ofPlatform().start(() -> System.exit(SpringApplication.exit(context, () -> status))));
         }
         if (suite.dhcp6() == null) {
             return new Memfile6Backend(props.runDir().resolve("kea-leases6.csv"), false, 0);
@@ -181,8 +191,9 @@ class LeaseServiceConfiguration {
     }
 
     @Bean
-    Lease6BatchService lease6BatchService(Allocation6Engine engine, LeaseServiceProperties props, LeaseBackend backend) {
-        java.util.function.BooleanSupplier stopped = backend instanceof DatabaseRecovery r ? r::serviceStopped : () -> false;
+    Lease6BatchService lease6BatchService(Allocation6Engine engine, LeaseServiceProperties props, Lease6Backend backend) {
+        java.util.function.BooleanSupplier stopped = backend instanceof io.dhcpsuite.lease.v6.postgres.Database6Recovery r
+                ? r::serviceStopped : () -> false;
         return new Lease6BatchService(engine, props.lease().commitTimeout(), stopped);
     }
 

@@ -35,20 +35,6 @@ public class AgentConfiguration {
     }
 
     @Bean
-    SlowRequestGuard slowRequestGuard(GatewayProperties props) {
-        return new SlowRequestGuard(props.http().requestReadTimeout(), props.http().maxIncompletePerAddress());
-    }
-
-    /** First of all filters, so that no filter reads a body before the guard can see it. */
-    @Bean
-    FilterRegistrationBean<jakarta.servlet.Filter> slowBodyFilter(SlowRequestGuard guard) {
-        FilterRegistrationBean<jakarta.servlet.Filter> reg = new FilterRegistrationBean<>(guard.bodyFilter());
-        reg.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        reg.addUrlPatterns("/*");
-        return reg;
-    }
-
-    @Bean
     FilterRegistrationBean<BasicAuthFilter> basicAuthFilter(AgentConfig config, GatewayProperties props) {
         AuthFailureLimiter limiter = new AuthFailureLimiter(props.auth().maxFailures(), props.auth().failureWindow(),
                 Ticker.SYSTEM);

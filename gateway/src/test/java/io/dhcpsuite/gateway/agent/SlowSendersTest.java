@@ -3,6 +3,7 @@ package io.dhcpsuite.gateway.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dhcpsuite.gateway.Http;
+import io.dhcpsuite.web.http.SlowRequestGuard;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;

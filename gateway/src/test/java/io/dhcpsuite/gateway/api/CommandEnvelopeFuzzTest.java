@@ -31,8 +31,7 @@ class CommandEnvelopeFuzzTest {
     private static final GatewayProperties PROPS = new GatewayProperties("",
             new GatewayProperties.Services("http://127.0.0.1:9", "http://127.0.0.1:9", "http://127.0.0.1:9",
                     "http://127.0.0.1:9"), Duration.ofSeconds(1), 64 * 1024, 64,
-            new GatewayProperties.Auth(10, Duration.ofMinutes(1)),
-            new GatewayProperties.Http(Duration.ofSeconds(10), 64));
+            new GatewayProperties.Auth(10, Duration.ofMinutes(1)));
     private static final CommandController CONTROLLER = new CommandController(PROPS, new AnsweringServiceClient(),
             new LocalCommands(KeaConfigLoader.parse("""
                     {"Control-agent": {"http-host": "127.0.0.1", "http-port": 8000,

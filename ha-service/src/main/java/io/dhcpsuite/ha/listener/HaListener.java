@@ -17,11 +17,10 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +56,7 @@ public final class HaListener implements AutoCloseable {
     private static final String UNAUTHORIZED = "{\"result\": 401, \"text\": \"Unauthorized\"}";
     private static final String FORBIDDEN = "{\"result\": 403, \"text\": \"Forbidden\"}";
     private final HttpServer server;
-    private final ExecutorService workers;
+    private final RequestDeadlines workers;
     private final Security security;
 
     /**
@@ -88,6 +87,19 @@ public final class HaListener implements AutoCloseable {
     }
 
     public HaListener(URI url, CommandDispatcher dispatcher, Security security) throws IOException {
+        this(url, dispatcher, security, DEFAULT_REQUEST_READ_TIMEOUT);
+    }
+
+    /** How long a request, headers and body, may take to arrive: the services' {@code suite.http.request-read-timeout}. */
+    public static final Duration DEFAULT_REQUEST_READ_TIMEOUT = Duration.ofSeconds(10);
+
+    /**
+     * @param requestReadTimeout a request (TLS handshake, headers and body) that has not arrived
+     *                           whole this long after its first byte has its connection closed
+     *                           ({@link RequestDeadlines})
+     */
+    public HaListener(URI url, CommandDispatcher dispatcher, Security security, Duration requestReadTimeout)
+            throws IOException {
         this.security = security;
         String host = url.getHost().startsWith("[") ? url.getHost().substring(1, url.getHost().length() - 1) : url.getHost();
         int port = url.getPort() >= 0 ? url.getPort() : ("https".equals(url.getScheme()) ? 443 : 80);
@@ -107,11 +119,16 @@ public final class HaListener implements AutoCloseable {
         }
         // One virtual thread per exchange: a lease4-update waits on the local lease-service's
         // write, and a fixed pool of a few threads capped the partner's updates per second and
-        // made heartbeat answers queue behind them.
-        workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("ha-listener-", 0).factory());
+        // made heartbeat answers queue behind them. Each has until the deadline to read its request.
+        workers = new RequestDeadlines(requestReadTimeout);
         server.setExecutor(workers);
         String token = security.expectedToken();
-        server.createContext("/", exchange -> handle(exchange, dispatcher, token, security.acceptedCommands()));
+        server.createContext("/", exchange -> handle(exchange, dispatcher, token, security.acceptedCommands(), workers));
+    }
+
+    /** Requests whose connection was closed because they did not arrive whole in time. */
+    public long slowRequestsClosed() {
+        return workers.closed();
     }
 
     /** Whether the listener speaks TLS. */
@@ -127,14 +144,15 @@ public final class HaListener implements AutoCloseable {
         return server.getAddress();
     }
 
-    private static void handle(HttpExchange exchange, CommandDispatcher dispatcher, String token, Set<String> accepted)
-            throws IOException {
+    private static void handle(HttpExchange exchange, CommandDispatcher dispatcher, String token, Set<String> accepted,
+            RequestDeadlines deadlines) throws IOException {
         try (exchange) {
             // read the request whatever the answer, so the connection stays usable for the next one
             byte[] request;
             try (InputStream in = exchange.getRequestBody()) {
                 request = in.readAllBytes();
             }
+            deadlines.arrived();
             if (!"POST".equals(exchange.getRequestMethod())) {
                 reply(exchange, 400, "{\"result\": 400, \"text\": \"Bad Request\"}");
                 return;
@@ -202,6 +220,6 @@ public final class HaListener implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        workers.shutdownNow();
+        workers.close();
     }
 }

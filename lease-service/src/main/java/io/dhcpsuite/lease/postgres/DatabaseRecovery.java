@@ -10,12 +10,9 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
@@ -38,14 +35,8 @@ import org.springframework.transaction.TransactionSystemException;
  * its write succeeded, whatever the policy.
  */
 public final class DatabaseRecovery implements LeaseBackend {
-    private static final Logger log = LoggerFactory.getLogger("kea-dhcp4.dhcpsrv");
     private final LeaseBackend delegate;
-    private final Reconnect policy;
-    private final BooleanSupplier probe;
-    private final ScheduledExecutorService timer;
-    private final IntConsumer exit;
-    private volatile State state = State.UP;
-    private int tries;
+    private final ConnectionRecovery recovery;
 
     /** UP; RECOVERING while probes run; GAVE_UP after serve-retry-continue spent its tries. */
     public enum State { UP, RECOVERING, GAVE_UP }
@@ -57,101 +48,25 @@ public final class DatabaseRecovery implements LeaseBackend {
     public DatabaseRecovery(LeaseBackend delegate, Reconnect policy, BooleanSupplier probe,
                             ScheduledExecutorService timer, IntConsumer exit) {
         this.delegate = delegate;
-        this.policy = policy;
-        this.probe = probe;
-        this.timer = timer;
-        this.exit = exit;
+        this.recovery = new ConnectionRecovery(4, policy, probe, timer, exit);
     }
 
     public State state() {
-        return state;
+        return State.valueOf(recovery.state().name());
     }
 
     /** True while the policy says DHCP service stops (stop-retry-exit during a recovery). */
     public boolean serviceStopped() {
-        return state == State.RECOVERING && policy.stopsService();
+        return recovery.serviceStopped();
     }
 
     @Override
     public void write(List<LeaseChange> changes) throws Exception {
-        if (serviceStopped()) {
-            throw new DatabaseUnavailable("lease database connection lost; DHCP service stopped until it is back");
-        }
-        try {
-            delegate.write(changes);
-        } catch (Exception e) {
-            if (isConnectionLoss(e)) {
-                lost(e);
-            }
-            throw e;
-        }
-        if (state == State.GAVE_UP) {
-            recovered();
-        }
+        recovery.write(() -> delegate.write(changes));
     }
 
-    synchronized void lost(Exception cause) {
-        if (state == State.RECOVERING) {
-            return;
-        }
-        if (state == State.GAVE_UP) {
-            return; // serve-retry-continue after its tries: serve on, the next good write ends it
-        }
-        log.error("DHCP4_DB_RECONNECT_LOST_CONNECTION database connection lost: {}", cause.toString());
-        state = State.RECOVERING;
-        tries = 0;
-        if (policy.maxTries() == 0) {
-            log.error("DHCP4_DB_RECONNECT_DISABLED database reconnect is disabled: max-reconnect-tries 0");
-            exhausted();
-            return;
-        }
-        log.info("DHCP4_DB_RECONNECT_ATTEMPT_SCHEDULE scheduling attempt 1 of {} in {} ms ({}{})", policy.maxTries(),
-                policy.waitMillis(), policy.onFail(), policy.stopsService() ? ": DHCP service stopped" : "");
-        timer.schedule(this::attempt, policy.waitMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void attempt() {
-        boolean ok;
-        try {
-            ok = probe.getAsBoolean();
-        } catch (RuntimeException e) {
-            ok = false;
-        }
-        synchronized (this) {
-            if (state != State.RECOVERING) {
-                return;
-            }
-            tries++;
-            if (ok) {
-                recovered();
-                return;
-            }
-            if (tries >= policy.maxTries()) {
-                exhausted();
-                return;
-            }
-            log.info("DHCP4_DB_RECONNECT_ATTEMPT_SCHEDULE scheduling attempt {} of {} in {} ms", tries + 1,
-                    policy.maxTries(), policy.waitMillis());
-        }
-        timer.schedule(this::attempt, policy.waitMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private synchronized void recovered() {
-        log.info("DHCP4_DB_RECONNECT_SUCCEEDED database connection recovered{}",
-                policy.stopsService() && state == State.RECOVERING ? ": DHCP service resumed" : "");
-        state = State.UP;
-    }
-
-    private void exhausted() {
-        if (policy.exitsWhenExhausted()) {
-            log.error("DHCP4_DB_RECONNECT_FAILED maximum number of database reconnect attempts: {}, has been exhausted"
-                    + " without success; shutting down ({})", policy.maxTries(), policy.onFail());
-            exit.accept(1);
-        } else {
-            log.error("DHCP4_DB_RECONNECT_FAILED maximum number of database reconnect attempts: {}, has been exhausted"
-                    + " without success; serving on without the database ({})", policy.maxTries(), policy.onFail());
-            state = State.GAVE_UP;
-        }
+    void lost(Exception cause) {
+        recovery.lost(cause);
     }
 
     /**

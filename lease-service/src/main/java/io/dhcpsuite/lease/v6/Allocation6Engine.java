@@ -216,6 +216,9 @@ public final class Allocation6Engine {
             return failed(ia, type, "no subnet selected for the client");
         }
         Choice choice = choose(op, ia, type, c, candidates, now, true);
+        if (choice == null && advertise) {
+            choice = takeOldestHold(op, ia, type, c, candidates, now, owner);
+        }
         if (choice == null) {
             return allocationFailed(op, ia, type, candidates);
         }
@@ -254,6 +257,46 @@ public final class Allocation6Engine {
     }
 
     private record Choice(Lease6Key key, int prefixLen, Subnet6 subnet, long poolId) {
+    }
+
+    /**
+     * When every address (or prefix) the client may have is free of leases but advertised to other
+     * IAs: the oldest of those advertises, for this one. As for v4's offers, a flood of SOLICITs from
+     * new DUIDs would otherwise hold a small pool for {@link OfferHolds6#HOLD} and keep real clients
+     * out; an ADVERTISE is no promise (Kea holds none), and the flooder's REQUEST finds it taken.
+     */
+    private Choice takeOldestHold(LeaseOp6 op, LeaseOp6.Ia ia, int type, Client c, List<Subnet6> candidates, long now,
+                                  OfferHolds6.Owner owner) {
+        Subnet6[] where = new Subnet6[1];
+        Lease6Key k = holds.takeOldest(owner, key -> {
+            if (key.type() != type || reservedForOther(key, c)) {
+                return false;
+            }
+            Lease6 l = store.read(i -> i.get(key));
+            if (l != null && !Leases6.expiredAt(l, now) && l.state() != LeaseState.EXPIRED_RECLAIMED
+                    && l.state() != LeaseState.RELEASED) {
+                return false;
+            }
+            for (Subnet6 s : candidates) {
+                if (allowed(s, key, op.clientClasses())) {
+                    where[0] = s;
+                    return true;
+                }
+            }
+            return false;
+        });
+        if (k == null) {
+            return null;
+        }
+        int prefixLen = 128;
+        if (type == Lease6Key.PD) {
+            for (PdPool6 p : where[0].pdPools()) {
+                if (inPdPool(p, k.address())) {
+                    prefixLen = p.delegatedLength();
+                }
+            }
+        }
+        return new Choice(k, prefixLen, where[0], poolId(where[0], k));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Addresses and prefixes advertised and not yet requested: an ADVERTISE holds each of them for its
@@ -52,6 +53,22 @@ final class OfferHolds6 {
         if (h != null && byKey.get(h.key) == h) {
             byKey.remove(h.key);
         }
+    }
+
+    /**
+     * Takes the oldest live hold of another IA whose key passes {@code fits}: its owner loses it
+     * (an ADVERTISE is no promise; a REQUEST for it then finds it taken). Null when there is none.
+     * For a client that finds every address held, so that a flood of SOLICITs from new DUIDs cannot
+     * keep a real client out for the hold time.
+     */
+    Lease6Key takeOldest(Owner taker, Predicate<Lease6Key> fits) {
+        for (Hold h : queue) {
+            if (byOwner.get(h.owner) == h && byKey.get(h.key) == h && !h.owner.equals(taker) && fits.test(h.key)) {
+                drop(h.owner);
+                return h.key;
+            }
+        }
+        return null;
     }
 
     /** Ends the holds whose time ran out; every hold lasts the same, so the queue is in deadline order. */

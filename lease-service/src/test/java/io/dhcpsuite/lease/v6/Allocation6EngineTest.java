@@ -84,6 +84,29 @@ class Allocation6EngineTest {
         assertThat(stat("subnet[1].total-pds")).isEqualTo(256);
     }
 
+    /**
+     * A flood of SOLICITs from new DUIDs holds every address of a small pool for 30 s; a client
+     * that then finds none free takes the oldest advertise of another IA, and that IA's REQUEST
+     * gets another address or NoAddrsAvail, never the taken one (found by Flood6IT's design).
+     */
+    @Test
+    void aClientFindingEveryAddressAdvertisedTakesTheOldestAdvertise() {
+        List<String> advertised = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            advertised.add(ia(op(Kind.ADVERTISE, duid(i), List.of(1L), na(1))).leases().get(0).ipAddress());
+            clock.advance(Duration.ofSeconds(1));
+        }
+        assertThat(advertised).containsExactly("2001:db8:1::10", "2001:db8:1::11", "2001:db8:1::13");
+        IaResult real = ia(op(Kind.ADVERTISE, duid(4), List.of(1L), na(1)));
+        assertThat(real.status()).isEqualTo(IaStatus.SUCCESS);
+        assertThat(real.leases().get(0).ipAddress()).as("the oldest advertise").isEqualTo("2001:db8:1::10");
+        assertThat(ia(op(Kind.ASSIGN, duid(4), List.of(1L), na(1))).leases().get(0).ipAddress())
+                .isEqualTo("2001:db8:1::10");
+        // the first flooder's REQUEST: its address is another client's lease now, the others are held
+        IaResult flooder = ia(op(Kind.ASSIGN, duid(1), List.of(1L), na(1)));
+        assertThat(flooder.leases()).extracting(Lease6::ipAddress).doesNotContain("2001:db8:1::10");
+    }
+
     @Test
     void hintInPoolIsGivenAndOffLinkHintIsIgnoredOnRequest() {
         assertThat(ia(op(Kind.ASSIGN, duid(1), List.of(1L), na(1, "2001:db8:1::13"))).leases().get(0).ipAddress())

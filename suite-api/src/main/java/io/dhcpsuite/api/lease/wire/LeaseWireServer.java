@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.net.StandardSocketOptions;
+import java.time.Duration;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
@@ -40,6 +41,12 @@ import org.slf4j.LoggerFactory;
  * line; nothing a peer sends stops the server. A client whose hello names a version this server
  * does not speak is refused: one log line naming both versions, a count
  * ({@link #refusedVersions()}), the refusal in a FAILED frame, and the connection closed.
+ *
+ * <p>A peer cannot hold a thread by sending slowly: the hello, and then each frame once its first
+ * byte is here, must arrive whole within the frame timeout (10 s), or the connection is closed
+ * ({@link #slowPeers()}); a connection idle between frames is a client waiting for DHCP traffic
+ * and stays. At most {@link #DEFAULT_MAX_CONNECTIONS} connections are open at once; one beyond is
+ * closed as it is accepted ({@link #rejectedConnections()}).
  */
 public final class LeaseWireServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LeaseWireServer.class);
@@ -66,10 +73,30 @@ public final class LeaseWireServer implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private final AtomicLong malformed = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong slow = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private final long frameTimeoutNanos;
+    private final int maxConnections;
     private volatile boolean running = true;
+
+    /** A hello or a frame must arrive whole within this of its first byte. */
+    public static final Duration DEFAULT_FRAME_TIMEOUT = Duration.ofSeconds(10);
+    /** Far above the two connections each dhcp-service opens; bounds the reader threads. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 256;
 
     /** Binds at once (so a taken port fails the caller's startup); call {@link #start()} to accept. */
     public LeaseWireServer(InetAddress bind, int port, Handler handler) throws IOException {
+        this(bind, port, handler, DEFAULT_FRAME_TIMEOUT, DEFAULT_MAX_CONNECTIONS);
+    }
+
+    /** As above, with the slow-peer bounds given (tests use short ones). */
+    public LeaseWireServer(InetAddress bind, int port, Handler handler, Duration frameTimeout, int maxConnections)
+            throws IOException {
+        if (frameTimeout.isNegative() || frameTimeout.isZero() || maxConnections < 1) {
+            throw new IllegalArgumentException("frame timeout must be positive and max connections at least 1");
+        }
+        this.frameTimeoutNanos = frameTimeout.toNanos();
+        this.maxConnections = maxConnections;
         this.handler = handler;
         this.server = ServerSocketChannel.open();
         server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
@@ -104,10 +131,28 @@ public final class LeaseWireServer implements AutoCloseable {
         return connections.size();
     }
 
+    /** Connections closed because a hello or a frame did not arrive whole within the frame timeout. */
+    public long slowPeers() {
+        return slow.get();
+    }
+
+    /** Connections closed as they were accepted, because {@code maxConnections} were open. */
+    public long rejectedConnections() {
+        return rejected.get();
+    }
+
     private void acceptLoop() {
         while (running) {
             try {
                 SocketChannel s = server.accept();
+                if (connections.size() >= maxConnections) {
+                    if (rejected.getAndIncrement() % 1000 == 0) {
+                        log.warn("lease wire: refusing the connection from {}: {} connections open ({} refused so far)",
+                                s.getRemoteAddress(), connections.size(), rejected.get());
+                    }
+                    s.close();
+                    continue;
+                }
                 s.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 Connection c;
                 try {
@@ -193,13 +238,28 @@ public final class LeaseWireServer implements AutoCloseable {
                 boolean greeted = false;
                 List<Received> offers = new ArrayList<>();
                 List<Received> others = new ArrayList<>();
+                // when the hello, or the frame whose first bytes are here, must be whole; 0: none due
+                long due = System.nanoTime() + frameTimeoutNanos;
                 while (open) {
                     boolean wantWrite;
                     synchronized (writeLock) {
                         wantWrite = unsent != null;
                     }
                     key.interestOps(wantWrite ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
-                    selector.select();
+                    if (due == 0) {
+                        selector.select();
+                    } else {
+                        long left = due - System.nanoTime();
+                        if (left <= 0) {
+                            if (slow.incrementAndGet() % 100 == 1) {
+                                log.warn("lease wire: closing the connection from {}: {} not whole within {} ms ({} slow"
+                                                + " peers closed so far)", peer, greeted ? "a frame" : "the hello",
+                                        frameTimeoutNanos / 1_000_000, slow.get());
+                            }
+                            return;
+                        }
+                        selector.select(Math.max(1, left / 1_000_000));
+                    }
                     selector.selectedKeys().clear();
                     if (!open) {
                         break;
@@ -232,13 +292,16 @@ public final class LeaseWireServer implements AutoCloseable {
                             return;
                         }
                         greeted = true;
+                        due = 0;
                     }
                     // Frames already here are handled as one batch (one engine pass, one group
                     // commit to wait for), then answered one by one. Frames of OFFERs only go
                     // apart, so that an offer never waits for another frame's write.
                     int ops = 0;
                     int needed;
+                    boolean whole = false;
                     while ((needed = complete(in)) == 0) {
+                        whole = true;
                         Received r = decode(in);
                         writesOnly &= !r.offersOnly();
                         (r.offersOnly() ? offers : others).add(r);
@@ -251,6 +314,11 @@ public final class LeaseWireServer implements AutoCloseable {
                     }
                     handle(offers, false);
                     handle(others, writesOnly);
+                    if (!in.hasRemaining()) {
+                        due = 0;
+                    } else if (due == 0 || whole) {
+                        due = System.nanoTime() + frameTimeoutNanos; // a new frame has begun
+                    }
                     in.compact();
                     if (!in.hasRemaining()) {
                         // a frame larger than the buffer: grow as its bytes arrive, not as its

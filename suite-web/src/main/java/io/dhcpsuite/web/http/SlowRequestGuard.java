@@ -1,4 +1,4 @@
-package io.dhcpsuite.gateway.agent;
+package io.dhcpsuite.web.http;
 
 import java.io.IOException;
 import java.time.Duration;

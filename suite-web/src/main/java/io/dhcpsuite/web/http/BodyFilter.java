@@ -1,4 +1,4 @@
-package io.dhcpsuite.gateway.agent;
+package io.dhcpsuite.web.http;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
