@@ -33,6 +33,8 @@ import java.util.regex.Pattern;
  *     name; with no name option from the client it is sent in 12 only when the client asked for
  *     12 in option 55.</li>
  * <li>The lease stores the name in lower case; an 81 name with its trailing dot, as Kea does.</li>
+ * <li>DHCPv6's option 39 ({@link #process6}) takes the same flag decision and the same name
+ *     handling as option 81; DHCPv6 has no hostname option.</li>
  * </ul>
  */
 public final class ClientNames {
