@@ -6,6 +6,7 @@ import io.dhcpsuite.api.ddns.Ncr;
 import io.dhcpsuite.api.ddns.NcrSender;
 import io.dhcpsuite.api.lease.Lease6;
 import io.dhcpsuite.api.lease.LeaseResult6;
+import io.dhcpsuite.codec.Dhcp6MessageType;
 import io.dhcpsuite.config.DdnsParams;
 import io.dhcpsuite.config.Dhcp6Config;
 import io.dhcpsuite.config.Prefix6;
@@ -57,8 +58,7 @@ final class DdnsHandler6 implements Handler6 {
             case SOLICIT -> ex.rapidCommit;
             default -> false;
         };
-        boolean ended = ex.type == io.dhcpsuite.codec.Dhcp6MessageType.RELEASE
-                || ex.type == io.dhcpsuite.codec.Dhcp6MessageType.DECLINE;
+        boolean ended = ex.type == Dhcp6MessageType.RELEASE || ex.type == Dhcp6MessageType.DECLINE;
         if (!committed && !ended) {
             return Outcome6.CONTINUE;
         }
