@@ -61,6 +61,30 @@ public record Dhcp6Config(
         return null;
     }
 
+    /**
+     * The DDNS parameters of a lease: those of the address's pool, else of its subnet, else the
+     * global ones (a prefix or an address outside the pools takes its subnet's).
+     */
+    public DdnsParams ddnsFor(long subnetId, java.math.BigInteger address) {
+        Subnet6 s = subnet(subnetId);
+        if (s == null) {
+            return ddns;
+        }
+        if (address != null) {
+            for (Pool6 p : s.pools()) {
+                if (p.contains(address)) {
+                    return p.ddns();
+                }
+            }
+        }
+        return s.ddns();
+    }
+
+    /** DNS updates are on for this scope: {@code enable-updates} and the scope's {@code ddns-send-updates}. */
+    public boolean ddnsEnabled(DdnsParams params) {
+        return dhcpDdnsClient.enableUpdates() && params.sendUpdates();
+    }
+
     /** The client class with this name, or null. */
     public ClientClassDef clientClass(String name) {
         return ClientClassDef.byName(clientClasses, name);

@@ -26,12 +26,15 @@ import org.xbill.DNS.Type;
 /**
  * A real BIND 9 for the tests: named on 127.0.0.1 and a free port, with
  * a TSIG key. Zones example.org and 18.198.in-addr.arpa accept updates signed with the key only;
- * open.test and 19.198.in-addr.arpa accept unsigned updates from 127.0.0.1 (for the unsigned rate).
+ * open.test and 19.198.in-addr.arpa accept unsigned updates from 127.0.0.1 (for the unsigned rate);
+ * the ip6.arpa zone of 2001:db8::/32 takes signed updates, for DHCPv6.
  * Published in this module's test jar, so the suite's end-to-end tests start BIND the same way.
  */
 public final class Bind9 implements AutoCloseable {
     public static final String NAMED = "/usr/sbin/named";
     public static final String KEY_NAME = "ddns-key";
+    /** The reverse zone of 2001:db8::/32, signed updates only. */
+    public static final String REVERSE6 = "8.b.d.0.1.0.0.2.ip6.arpa";
     public final String secret;
     public final int port;
     private final Path dir;
@@ -64,9 +67,12 @@ public final class Bind9 implements AutoCloseable {
                 zone "18.198.in-addr.arpa" { type master; file "%s/18.198.db"; allow-update { key "%s"; }; };
                 zone "open.test" { type master; file "%s/open.test.db"; allow-update { 127.0.0.1; }; };
                 zone "19.198.in-addr.arpa" { type master; file "%s/19.198.db"; allow-update { 127.0.0.1; }; };
-                """.formatted(KEY_NAME, secret, d, d, d, d, port, d, KEY_NAME, d, KEY_NAME, d, d));
-        for (String zone : List.of("example.org", "18.198", "open.test", "19.198")) {
-            String origin = zone.matches("[0-9.]+") ? zone + ".in-addr.arpa." : zone + ".";
+                zone "%s" { type master; file "%s/db8.ip6.db"; allow-update { key "%s"; }; };
+                """.formatted(KEY_NAME, secret, d, d, d, d, port, d, KEY_NAME, d, KEY_NAME, d, d,
+                REVERSE6, d, KEY_NAME));
+        for (String zone : List.of("example.org", "18.198", "open.test", "19.198", "db8.ip6")) {
+            String origin = zone.equals("db8.ip6") ? REVERSE6 + "."
+                    : zone.matches("[0-9.]+") ? zone + ".in-addr.arpa." : zone + ".";
             Files.writeString(dir.resolve(zone + ".db"), """
                     $TTL 300
                     $ORIGIN %s
@@ -136,6 +142,12 @@ public final class Bind9 implements AutoCloseable {
     /** The A addresses of {@code fqdn}. */
     public List<String> a(String fqdn) throws IOException {
         return records(fqdn, Type.A).stream().map(Record::rdataToString).toList();
+    }
+
+    /** The AAAA addresses of {@code fqdn}, in Java's text form (e.g. 2001:db8:1:0:0:0:0:5). */
+    public List<String> aaaa(String fqdn) throws IOException {
+        return records(fqdn, Type.AAAA).stream()
+                .map(r -> ((org.xbill.DNS.AAAARecord) r).getAddress().getHostAddress()).toList();
     }
 
     /** The PTR targets of {@code ip}. */

@@ -17,12 +17,16 @@ public final class Dhcp6Server implements SmartLifecycle, AutoCloseable {
     private final Dhcp6Sockets sockets;
     private final Dhcp6Processor processor;
     private final BatchingLease6Client leases;
+    /** An NCR sender of the DHCPv6 side alone (not shared with DHCPv4), or null. */
+    private final AutoCloseable ownNcrSender;
     private volatile boolean running;
 
-    Dhcp6Server(Dhcp6Sockets sockets, Dhcp6Processor processor, BatchingLease6Client leases) {
+    Dhcp6Server(Dhcp6Sockets sockets, Dhcp6Processor processor, BatchingLease6Client leases,
+                AutoCloseable ownNcrSender) {
         this.sockets = sockets;
         this.processor = processor;
         this.leases = leases;
+        this.ownNcrSender = ownNcrSender;
     }
 
     public Dhcp6Sockets sockets() {
@@ -62,5 +66,12 @@ public final class Dhcp6Server implements SmartLifecycle, AutoCloseable {
     public void close() {
         sockets.close();
         leases.close();
+        if (ownNcrSender != null) {
+            try {
+                ownNcrSender.close();
+            } catch (Exception e) {
+                log.warn("closing the DHCPv6 NCR sender: {}", e.toString());
+            }
+        }
     }
 }

@@ -162,11 +162,15 @@ class DhcpServiceConfiguration {
         if (c == null || !c.enableUpdates()) {
             return null;
         }
+        return newNcrSender(c, statistics, "kea-dhcp4.ddns", "DHCP4");
+    }
+
+    private static NcrSender newNcrSender(DhcpDdnsClient c, Statistics statistics, String logger, String family) {
         InetSocketAddress from = c.senderIp().isEmpty() && c.senderPort() == 0 ? null
                 : c.senderIp().isEmpty() ? new InetSocketAddress(c.senderPort())
                 : new InetSocketAddress(c.senderIp(), c.senderPort());
-        LoggerFactory.getLogger("kea-dhcp4.ddns").info("DHCP4_DDNS_SENDER_STARTED NCRs go to {}:{} over UDP, queue {}",
-                c.serverIp(), c.serverPort(), c.maxQueueSize());
+        LoggerFactory.getLogger(logger).info("{}_DDNS_SENDER_STARTED NCRs go to {}:{} over UDP, queue {}",
+                family, c.serverIp(), c.serverPort(), c.maxQueueSize());
         return new NcrSender(new InetSocketAddress(c.serverIp(), c.serverPort()), from, c.maxQueueSize(), statistics, "ncr-");
     }
 
@@ -266,7 +270,7 @@ class DhcpServiceConfiguration {
     @Bean(destroyMethod = "close")
     Dhcp6Server dhcp6Server(SuiteConfig config, DhcpServiceProperties props, Statistics statistics,
                             ObjectProvider<MeterRegistry> registry, Clock clock,
-                            io.dhcpsuite.dhcp.v6.HostReplica6 hostReplica6) {
+                            io.dhcpsuite.dhcp.v6.HostReplica6 hostReplica6, ObjectProvider<NcrSender> ncrSender4) {
         io.dhcpsuite.config.Dhcp6Config d6 = config.dhcp6();
         if (d6 == null) {
             return null;
@@ -287,10 +291,26 @@ class DhcpServiceConfiguration {
             leases.close();
             throw e;
         }
+        // the Dhcp6 dhcp-ddns section: the DHCPv4 sender serves it too when both name the same D2
+        // and sender (one socket, one queue, as one sender-port can be bound only once)
+        DhcpDdnsClient c6 = d6.dhcpDdnsClient();
+        NcrSender ncrs = null;
+        NcrSender own = null;
+        if (c6.enableUpdates()) {
+            DhcpDdnsClient c4 = config.dhcp4() == null ? null : config.dhcp4().dhcpDdnsClient();
+            NcrSender shared = ncrSender4.getIfAvailable();
+            if (shared != null && c4 != null && c4.serverIp().equals(c6.serverIp()) && c4.serverPort() == c6.serverPort()
+                    && c4.senderIp().equals(c6.senderIp()) && c4.senderPort() == c6.senderPort()) {
+                ncrs = shared;
+            } else {
+                own = newNcrSender(c6, statistics, "kea-dhcp6.ddns", "DHCP6");
+                ncrs = own;
+            }
+        }
         io.dhcpsuite.dhcp.v6.Dhcp6Processor processor = new io.dhcpsuite.dhcp.v6.Dhcp6Processor(
                 io.dhcpsuite.dhcp.v6.Dhcp6Settings.of(d6, duid, props.dhcp6Port(), props.clientPort6(), hostReplica6),
-                leases, stats);
-        return new Dhcp6Server(sockets, processor, leases);
+                leases, stats, ncrs);
+        return new Dhcp6Server(sockets, processor, leases, own);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.dhcpsuite.dhcp.options;
 
 import io.dhcpsuite.codec.ClientFqdn;
+import io.dhcpsuite.codec.ClientFqdn6;
 import io.dhcpsuite.config.DdnsParams;
 import io.dhcpsuite.config.DdnsParams.ReplaceClientName;
 import java.util.Locale;
@@ -32,6 +33,8 @@ import java.util.regex.Pattern;
  *     name; with no name option from the client it is sent in 12 only when the client asked for
  *     12 in option 55.</li>
  * <li>The lease stores the name in lower case; an 81 name with its trailing dot, as Kea does.</li>
+ * <li>DHCPv6's option 39 ({@link #process6}) takes the same flag decision and the same name
+ *     handling as option 81; DHCPv6 has no hostname option.</li>
  * </ul>
  */
 public final class ClientNames {
@@ -66,12 +69,85 @@ public final class ClientNames {
     }
 
     private Outcome fromFqdn(DdnsParams p, boolean enabled, ClientFqdn client, String reservedName) {
+        boolean[] sn = serverFlags(p, enabled, client.s(), client.n());
+        boolean serverS = sn[0];
+        boolean serverN = sn[1];
+        boolean serverO = client.s() != serverS;
+        String name = fqdnName(p, client.domainName(), client.fullyQualified(), reservedName);
+        if (name == null) {
+            // CVE-2025-11232 / CVE-2026-2291: nothing usable is left, or the name is too long for DNS
+            return new Outcome(new ClientFqdn(false, client.s(), client.e(), true, 255, 255, "", false),
+                    null, null, false, false, false);
+        }
+        boolean generate = name.isEmpty();
+        String bare = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+        ClientFqdn reply = new ClientFqdn(serverS, serverO, client.e(), serverN, 255, 255, bare, !bare.isEmpty());
+        String lease = generate ? "" : lower(name);
+        return new Outcome(reply, null, lease, serverS, !serverN, generate);
+    }
+
+    /**
+     * The DHCPv6 answer to option 39 (Dhcpv6Srv::processClientFqdn, RFC 4704): the same S/N/O
+     * decision and the same name handling as option 81. Without option 39, Kea fabricates one
+     * (S=1, empty name, so the name is generated) when updates are on and
+     * {@code ddns-replace-client-name} is always or when-not-present; otherwise there is no DNS
+     * update and the lease keeps the reserved hostname, if any.
+     *
+     * @param p        the DDNS parameters of the client's subnet
+     * @param enabled  {@code dhcp-ddns.enable-updates} and the scope's {@code ddns-send-updates}
+     * @param fqdn     the client's option 39, or null
+     * @param reserved the reserved hostname, or null
+     */
+    public Outcome6 process6(DdnsParams p, boolean enabled, ClientFqdn6 fqdn, String reserved) {
+        String reservedName = reserved == null || reserved.isBlank() ? null : reserved.trim();
+        ClientFqdn6 client = fqdn;
+        if (client == null) {
+            ReplaceClientName mode = p.replaceClientName();
+            if (!enabled || (mode != ReplaceClientName.ALWAYS && mode != ReplaceClientName.WHEN_NOT_PRESENT)) {
+                return new Outcome6(null, reservedName == null ? null : lower(reservedName), false, false, false);
+            }
+            client = new ClientFqdn6(true, false, false, "", false);
+        }
+        boolean[] sn = serverFlags(p, enabled, client.s(), client.n());
+        boolean serverS = sn[0];
+        boolean serverN = sn[1];
+        boolean serverO = client.s() != serverS;
+        String name = fqdnName(p, client.domainName(), client.fullyQualified(), reservedName);
+        if (name == null) {
+            return new Outcome6(new ClientFqdn6(false, client.s(), true, "", false), null, false, false, false);
+        }
+        boolean generate = name.isEmpty();
+        String bare = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+        ClientFqdn6 reply = new ClientFqdn6(serverS, serverO, serverN, bare, !bare.isEmpty());
+        return new Outcome6(reply, generate ? "" : lower(name), serverS, !serverN, generate);
+    }
+
+    /**
+     * What to answer in option 39 and store in the DHCPv6 leases.
+     *
+     * @param fqdnReply     the reply's option 39, or null (none when the client sent none)
+     * @param leaseHostname the name the leases store, fully qualified; "" when it is to be generated
+     * @param forward       the server does the AAAA update (its S flag)
+     * @param reverse       the server does the PTR update (not its N flag)
+     * @param generate      the name is made from the client's first address by lease-service; the
+     *                      reply then carries that lease's name
+     */
+    public record Outcome6(ClientFqdn6 fqdnReply, String leaseHostname, boolean forward, boolean reverse,
+                           boolean generate) {
+    }
+
+    /**
+     * The server's S and N flags (D2ClientMgr::analyzeFqdn, RFC 4702 §4 / RFC 4704 §5): with updates
+     * off S=0 N=1; client N=1 → no updates unless {@code ddns-override-no-update}; client S=1 → the
+     * server does both; client S=0 → reverse only unless {@code ddns-override-client-update}.
+     */
+    private static boolean[] serverFlags(DdnsParams p, boolean enabled, boolean clientS, boolean clientN) {
         boolean serverS;
         boolean serverN;
-        if (client.n()) {
+        if (clientN) {
             serverS = enabled && p.overrideNoUpdate();
             serverN = !serverS;
-        } else if (client.s()) {
+        } else if (clientS) {
             serverS = enabled;
             serverN = !serverS;
         } else if (!enabled) {
@@ -81,35 +157,32 @@ public final class ClientNames {
             serverS = p.overrideClientUpdate();
             serverN = false;
         }
-        boolean serverO = client.s() != serverS;
+        return new boolean[] {serverS, serverN};
+    }
+
+    /**
+     * D2ClientMgr::adjustDomainName, or the reserved hostname qualified: the name fully qualified
+     * with its trailing dot, "" when it is to be generated ({@code ddns-replace-client-name}
+     * always/when-present or an empty client name), null when sanitising left nothing usable
+     * (CVE-2025-11232) or the suffix made it longer than DNS allows (CVE-2026-2291; Kea's
+     * dns::Name refuses it): no name and no update rather than a name no DNS server takes.
+     */
+    private String fqdnName(DdnsParams p, String clientName, boolean fullyQualified, String reservedName) {
         String name;
-        boolean generate = false;
         ReplaceClientName mode = p.replaceClientName();
         if (reservedName != null) {
             name = p.qualify(reservedName, true);
         } else if (mode == ReplaceClientName.ALWAYS || mode == ReplaceClientName.WHEN_PRESENT
-                || client.domainName().isEmpty()) {
-            name = "";
-            generate = true;
+                || clientName.isEmpty()) {
+            return "";
         } else {
-            String clean = sanitizeLabels(p, client.domainName());
+            String clean = sanitizeLabels(p, clientName);
             if (clean == null) {
-                // CVE-2025-11232: nothing usable is left; no name, no update
-                return new Outcome(new ClientFqdn(false, client.s(), client.e(), true, 255, 255, "", false),
-                        null, null, false, false, false);
+                return null;
             }
-            name = client.fullyQualified() ? clean + "." : p.qualify(clean, true);
+            name = fullyQualified ? clean + "." : p.qualify(clean, true);
         }
-        if (overLong(name)) {
-            // CVE-2026-2291: the qualifying suffix made the name longer than DNS allows (as Kea's
-            // dns::Name refuses it); no name, no update, rather than a name no DNS server takes
-            return new Outcome(new ClientFqdn(false, client.s(), client.e(), true, 255, 255, "", false),
-                    null, null, false, false, false);
-        }
-        String bare = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
-        ClientFqdn reply = new ClientFqdn(serverS, serverO, client.e(), serverN, 255, 255, bare, !bare.isEmpty());
-        String lease = generate ? "" : lower(name);
-        return new Outcome(reply, null, lease, serverS, !serverN, generate);
+        return overLong(name) ? null : name;
     }
 
     private Outcome fromHostname(DdnsParams p, boolean enabled, String hostname, boolean asked, String reservedName) {

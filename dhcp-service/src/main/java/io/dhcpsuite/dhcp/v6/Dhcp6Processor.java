@@ -1,5 +1,6 @@
 package io.dhcpsuite.dhcp.v6;
 
+import io.dhcpsuite.api.ddns.NcrSender;
 import io.dhcpsuite.codec.Dhcp6Decoder;
 import io.dhcpsuite.codec.Dhcp6Message;
 import io.dhcpsuite.codec.MalformedPacketException;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Entry point of the DHCPv6 packet path: counts, decodes and runs the chain
- * validate → classify, select the subnet, reservation → lease (async) → reply → send.
+ * validate → classify, select the subnet, reservation → client FQDN → lease (async) → reply → DNS
+ * updates → send.
  * A datagram that does not decode is counted in {@code pkt6-parse-failed} and
  * {@code pkt6-receive-drop} and dropped.
  */
@@ -23,14 +25,21 @@ public final class Dhcp6Processor {
     private static final Logger badPackets = LoggerFactory.getLogger("kea-dhcp6.bad-packets");
     private final Packet6Stats stats;
     private final Lease6Client leases;
+    private final NcrSender ncrs;
     private final AtomicReference<Pipeline> pipeline = new AtomicReference<>();
 
     private record Pipeline(Dhcp6Settings settings, Chain6 chain) {
     }
 
     public Dhcp6Processor(Dhcp6Settings settings, Lease6Client leases, Packet6Stats stats) {
+        this(settings, leases, stats, null);
+    }
+
+    /** @param ncrs where NCRs go when the Dhcp6 {@code dhcp-ddns.enable-updates}; null when DNS updates are off */
+    public Dhcp6Processor(Dhcp6Settings settings, Lease6Client leases, Packet6Stats stats, NcrSender ncrs) {
         this.stats = stats;
         this.leases = leases;
+        this.ncrs = ncrs;
         pipeline.set(build(settings));
     }
 
@@ -38,8 +47,10 @@ public final class Dhcp6Processor {
         return new Pipeline(settings, new Chain6(List.of(
                 new ValidateHandler6(settings),
                 new ClassifySelectHandler6(settings),
+                new ClientFqdnHandler6(settings),
                 new LeaseHandler6(settings, leases),
                 new ReplyHandler6(settings),
+                new DdnsHandler6(settings, ncrs),
                 new SendHandler6(settings, stats)), stats));
     }
 

@@ -34,6 +34,8 @@ public final class Exchange6 {
     long hostSubnetId;
     String hwAddress;
     boolean rapidCommit;
+    /** The answer to option 39 and the name the leases store (SOLICIT, REQUEST, RENEW, REBIND), or null. */
+    io.dhcpsuite.dhcp.options.ClientNames.Outcome6 names;
     LeaseResult6 leaseResult;
     Throwable leaseFailure;
     Dhcp6Message reply;

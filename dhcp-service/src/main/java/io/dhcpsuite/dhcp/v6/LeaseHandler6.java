@@ -12,6 +12,7 @@ import io.dhcpsuite.codec.Ipv6;
 import io.dhcpsuite.codec.OptionCodes6;
 import io.dhcpsuite.config.Prefix6;
 import io.dhcpsuite.config.Subnet6;
+import io.dhcpsuite.dhcp.options.ClientNames;
 import io.dhcpsuite.dhcp.v6.leaseclient.Lease6Client;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -27,7 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * to its IAs in order. Without a subnet nothing is asked: SOLICIT and REQUEST get NoAddrsAvail /
  * NoPrefixAvail, RENEW NoBinding, and a REBIND is dropped (RFC 8415 §18.3.5: the server cannot
  * tell whether the addresses suit the link). CONFIRM, INFORMATION-REQUEST and a query without IAs
- * go on without lease-service.
+ * go on without lease-service. The op carries the client's name and DNS directions from option 39
+ * ({@link ClientFqdnHandler6}), which the leases store.
  */
 final class LeaseHandler6 implements Handler6 {
     private static final AtomicLong IDS = new AtomicLong();
@@ -77,8 +79,12 @@ final class LeaseHandler6 implements Handler6 {
         for (Subnet6 s : ex.candidates) {
             subnetIds.add(s.id());
         }
-        LeaseOp6 op = new LeaseOp6(IDS.incrementAndGet(), kind, subnetIds, ex.clientId.toHex(), ex.hwAddress, ias,
-                new ArrayList<>(ex.classes), null, false, false);
+        ClientNames.Outcome6 n = ex.names;
+        LeaseOp6 op = n == null
+                ? new LeaseOp6(IDS.incrementAndGet(), kind, subnetIds, ex.clientId.toHex(), ex.hwAddress, ias,
+                        new ArrayList<>(ex.classes), null, false, false, false)
+                : new LeaseOp6(IDS.incrementAndGet(), kind, subnetIds, ex.clientId.toHex(), ex.hwAddress, ias,
+                        new ArrayList<>(ex.classes), n.leaseHostname(), n.forward(), n.reverse(), n.generate());
         boolean queued = leases.submit(op, (result, failure) -> {
             ex.leaseResult = result;
             ex.leaseFailure = failure;

@@ -2,6 +2,7 @@ package io.dhcpsuite.dhcp.v6;
 
 import io.dhcpsuite.api.lease.Lease6;
 import io.dhcpsuite.api.lease.LeaseResult6;
+import io.dhcpsuite.codec.ClientFqdn6;
 import io.dhcpsuite.codec.Dhcp6Message;
 import io.dhcpsuite.codec.Dhcp6MessageType;
 import io.dhcpsuite.codec.Dhcp6Option;
@@ -31,7 +32,7 @@ import java.util.List;
  * query in its order with the leases and T1/T2, or the status lease-service decided
  * (NoAddrsAvail, NoPrefixAvail, NoBinding, NotOnLink); for RELEASE a summary status; for CONFIRM
  * Success or NotOnLink (no answer when no address was given or no subnet is known, RFC 8415
- * §18.3.3); then the configured options ({@link Options6}). A failed lease step drops the query:
+ * §18.3.3); the answer to the client's option 39; then the configured options ({@link Options6}). A failed lease step drops the query:
  * nothing is answered that is not durable.
  */
 final class ReplyHandler6 implements Handler6 {
@@ -66,6 +67,9 @@ final class ReplyHandler6 implements Handler6 {
         }
         if (ex.rapidCommit) {
             b.rapidCommit();
+        }
+        if (ex.names != null && ex.names.fqdnReply() != null) {
+            b.add(fqdnReply(ex).toOption());
         }
         if (ex.type == Dhcp6MessageType.RELEASE) {
             boolean any = ex.leaseResult != null && ex.leaseResult.ias().stream()
@@ -130,6 +134,27 @@ final class ReplyHandler6 implements Handler6 {
             }
         }
         return poolOptions == null ? List.of() : poolOptions;
+    }
+
+    /**
+     * The reply's option 39. A generated name is the one lease-service stored in the first IA_NA
+     * lease (Kea's generateFqdn); with no address to make it from, the empty partial name stays.
+     */
+    private static ClientFqdn6 fqdnReply(Exchange6 ex) {
+        ClientFqdn6 reply = ex.names.fqdnReply();
+        if (!ex.names.generate() || ex.leaseResult == null) {
+            return reply;
+        }
+        for (LeaseResult6.IaResult r : ex.leaseResult.ias()) {
+            if (Lease6.IA_NA.equals(r.type()) && r.leases() != null) {
+                for (Lease6 l : r.leases()) {
+                    if (l.validLft() > 0 && l.hostname() != null && !l.hostname().isEmpty()) {
+                        return reply.withName(l.hostname(), true);
+                    }
+                }
+            }
+        }
+        return reply;
     }
 
     /** The IA's status option: none for a plain success of an assignment or an extension. */

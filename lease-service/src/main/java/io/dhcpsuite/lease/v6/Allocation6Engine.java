@@ -235,7 +235,8 @@ public final class Allocation6Engine {
         }
         if (renewal) {
             lease = Leases6.withContext(lease, old.userContext());
-            if (Leases6.hasDns(old) && dnsChanged(old, lease)) {
+            // the DHCP side compares the names: a remove when they differ, a re-add with ddns-update-on-renew
+            if (Leases6.hasDns(old)) {
                 previous.add(old);
             }
         }
@@ -579,7 +580,7 @@ public final class Allocation6Engine {
             if (!wasActive) {
                 stats.assigned(renewed);
             }
-            if (Leases6.hasDns(l) && dnsChanged(l, renewed)) {
+            if (Leases6.hasDns(l)) {
                 previous.add(l);
             }
             result.add(renewed);
@@ -722,14 +723,15 @@ public final class Allocation6Engine {
             preferred = valid;
         }
         String host = op.hostname() == null ? "" : op.hostname().toLowerCase(Locale.ROOT);
+        if (op.generateHostname() && ch.key.type() == Lease6Key.NA) {
+            // Kea's generateFqdn: <ddns-generated-prefix>-<address with dashes>.<suffix>., with the
+            // parameters of the address's pool; prefixes keep no name (they get no DNS update)
+            host = config.ddnsFor(ch.subnet.id(), ch.key.address()).generatedName(ch.key.address(), true)
+                    .toLowerCase(Locale.ROOT);
+        }
         return new Lease6(Prefix6.format(ch.key.address()), Lease6Key.typeName(ch.key.type()), ch.prefixLen, c.duid,
                 ia.iaid(), ch.subnet.id(), ch.poolId == 0 ? null : ch.poolId, preferred, valid, now, c.hw,
                 op.fqdnFwd(), op.fqdnRev(), host, LeaseState.DEFAULT, null);
-    }
-
-    private static boolean dnsChanged(Lease6 before, Lease6 after) {
-        return !java.util.Objects.equals(before.hostname(), after.hostname()) || before.fqdnFwd() != after.fqdnFwd()
-                || before.fqdnRev() != after.fqdnRev();
     }
 
     /**

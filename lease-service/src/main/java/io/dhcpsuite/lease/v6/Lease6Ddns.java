@@ -1,16 +1,14 @@
 package io.dhcpsuite.lease.v6;
 
 import io.dhcpsuite.api.ddns.ConflictResolutionMode;
-import io.dhcpsuite.api.ddns.Dhcid;
+import io.dhcpsuite.api.ddns.LeaseNcrs;
 import io.dhcpsuite.api.ddns.Ncr;
 import io.dhcpsuite.api.ddns.NcrSender;
 import io.dhcpsuite.api.lease.Lease6;
 import io.dhcpsuite.api.lease.LeaseState;
 import io.dhcpsuite.config.DdnsParams;
 import io.dhcpsuite.config.Dhcp6Config;
-import io.dhcpsuite.config.Subnet6;
-import java.time.Instant;
-import java.util.HexFormat;
+import io.dhcpsuite.config.Prefix6;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,20 +58,11 @@ public final class Lease6Ddns implements AutoCloseable {
 
     /** The NCR for {@code l}, or null when it has no DNS data or no DUID (prefixes get none, as in Kea). */
     public Ncr ncr(int type, Lease6 l) {
-        if (!Leases6.hasDns(l) || l.isPrefix() || l.duid() == null || l.duid().isEmpty()) {
+        if (!LeaseNcrs.hasDnsData(l)) {
             return null;
         }
-        Subnet6 s = config.subnet(l.subnetId());
-        DdnsParams p = s == null ? config.ddns() : s.ddns();
-        long ttl = p.ttl(l.validLft());
-        String fqdn = l.hostname().endsWith(".") ? l.hostname() : l.hostname() + ".";
-        byte[] duid = HexFormat.ofDelimiter(":").parseHex(l.duid());
-        byte[] dhcid = Dhcid.fromDuid(duid, fqdn);
-        Instant expires = Instant.ofEpochSecond(l.cltt() + ttl);
-        ConflictResolutionMode mode = ConflictResolutionMode.fromWireName(p.conflictResolutionMode());
-        return type == Ncr.CHG_ADD
-                ? Ncr.add(l.fqdnFwd(), l.fqdnRev(), fqdn, l.ipAddress(), dhcid, expires, ttl, mode)
-                : Ncr.remove(l.fqdnFwd(), l.fqdnRev(), fqdn, l.ipAddress(), dhcid, expires, ttl, mode);
+        DdnsParams p = config.ddnsFor(l.subnetId(), Prefix6.address(l.ipAddress()));
+        return LeaseNcrs.of(type, l, p.ttl(l.validLft()), ConflictResolutionMode.fromWireName(p.conflictResolutionMode()));
     }
 
     private boolean queue(int type, Lease6 l) {

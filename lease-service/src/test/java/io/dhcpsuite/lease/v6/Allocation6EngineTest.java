@@ -252,4 +252,39 @@ class Allocation6EngineTest {
         assertThat(ia(op(Kind.RENEW, duid(1), List.of(1L), na(1, l.ipAddress()))).leases().get(0).ipAddress())
                 .isEqualTo(l.ipAddress());
     }
+
+    static LeaseOp6 named(Kind kind, String duid, String hostname, boolean generate, LeaseOp6.Ia... ias) {
+        return new LeaseOp6(1, kind, List.of(1L), duid, null, List.of(ias), List.of(), hostname, true, true, generate);
+    }
+
+    @Test
+    void leasesStoreTheNameAndARenewalReportsTheEarlierStateForTheDnsSide() {
+        IaResult first = ia(named(Kind.ASSIGN, duid(30), "host.example.org.", false, na(1)));
+        Lease6 l = first.leases().get(0);
+        assertThat(l.hostname()).isEqualTo("host.example.org.");
+        assertThat(l.fqdnFwd() && l.fqdnRev()).isTrue();
+        assertThat(first.previous()).isNull();
+
+        // renewed with the same name: the earlier state comes back, so the DHCP side can see nothing changed
+        IaResult same = ia(named(Kind.RENEW, duid(30), "host.example.org.", false, na(1, l.ipAddress())));
+        assertThat(same.previous()).extracting(Lease6::hostname).containsExactly("host.example.org.");
+
+        IaResult renamed = ia(named(Kind.RENEW, duid(30), "other.example.org.", false, na(1, l.ipAddress())));
+        assertThat(renamed.leases().get(0).hostname()).isEqualTo("other.example.org.");
+        assertThat(renamed.previous()).extracting(Lease6::hostname).containsExactly("host.example.org.");
+
+        IaResult released = ia(named(Kind.RELEASE, duid(30), null, false, na(1, l.ipAddress())));
+        assertThat(released.previous()).extracting(Lease6::hostname).containsExactly("other.example.org.");
+    }
+
+    @Test
+    void aGeneratedNameIsMadeFromTheAddressAndPrefixesGetNone() {
+        LeaseResult6 r = run(named(Kind.ASSIGN, duid(31), "", true, na(1), pd(2)));
+        Lease6 address = r.ias().get(0).leases().get(0);
+        Lease6 prefix = r.ias().get(1).leases().get(0);
+        // Kea's generateFqdn: ddns-generated-prefix, the address with ':' made '-', the (empty) suffix
+        assertThat(address.hostname()).isEqualTo("myhost-" + address.ipAddress().replace(':', '-') + ".");
+        assertThat(prefix.hostname()).isEmpty();
+        assertThat(lease(Lease6Key.of(address)).hostname()).isEqualTo(address.hostname());
+    }
 }

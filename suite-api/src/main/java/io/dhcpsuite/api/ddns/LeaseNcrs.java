@@ -1,6 +1,7 @@
 package io.dhcpsuite.api.ddns;
 
 import io.dhcpsuite.api.lease.Lease4;
+import io.dhcpsuite.api.lease.Lease6;
 import java.time.Instant;
 import java.util.HexFormat;
 
@@ -49,6 +50,39 @@ public final class LeaseNcrs {
             return Dhcid.fromClientId(hex(lease.clientId()), name);
         }
         return Dhcid.fromHwAddress(HTYPE_ETHER, hex(lease.hwAddress() == null ? "" : lease.hwAddress()), name);
+    }
+
+    /**
+     * True when a DHCPv6 lease has DNS data and is an address: Kea updates DNS for IA_NA leases
+     * only, never for delegated prefixes, and needs the DUID for the DHCID.
+     */
+    public static boolean hasDnsData(Lease6 lease) {
+        return lease != null && !lease.isPrefix() && lease.hostname() != null && !lease.hostname().isBlank()
+                && (lease.fqdnFwd() || lease.fqdnRev()) && lease.duid() != null && !lease.duid().isBlank();
+    }
+
+    /**
+     * The NCR for a DHCPv6 address lease, as kea-dhcp6 queues it: AAAA (forward) and ip6.arpa PTR
+     * (reverse) for the address, the DHCID of identifier type 2 over the client's DUID (RFC 4701
+     * §3.3); null when the lease has no DNS data or is a prefix.
+     */
+    public static Ncr of(int changeType, Lease6 lease, long ttl, ConflictResolutionMode mode) {
+        if (!hasDnsData(lease)) {
+            return null;
+        }
+        String fqdn = lease.hostname().endsWith(".") ? lease.hostname() : lease.hostname() + ".";
+        byte[] dhcid = Dhcid.fromDuid(hex(lease.duid()), fqdn);
+        Instant expires = Instant.ofEpochSecond(lease.cltt() + ttl);
+        return changeType == Ncr.CHG_ADD
+                ? Ncr.add(lease.fqdnFwd(), lease.fqdnRev(), fqdn, lease.ipAddress(), dhcid, expires, ttl, mode)
+                : Ncr.remove(lease.fqdnFwd(), lease.fqdnRev(), fqdn, lease.ipAddress(), dhcid, expires, ttl, mode);
+    }
+
+    /** Kea's Lease::hasIdenticalFqdn: the same name (without case) and the same directions. */
+    public static boolean identicalFqdn(Lease6 a, Lease6 b) {
+        String ha = a.hostname() == null ? "" : a.hostname();
+        String hb = b.hostname() == null ? "" : b.hostname();
+        return ha.equalsIgnoreCase(hb) && a.fqdnFwd() == b.fqdnFwd() && a.fqdnRev() == b.fqdnRev();
     }
 
     private static byte[] hex(String text) {

@@ -19,6 +19,10 @@ import java.util.List;
  * @param hostname      the FQDN to store (option 39 after sanitising), or null
  * @param fqdnFwd       forward DNS update intended
  * @param fqdnRev       reverse DNS update intended
+ * @param generateHostname the name is to be generated from the first IA_NA address the client gets
+ *                      ({@code ddns-generated-prefix}, Kea's Dhcpv6Srv::generateFqdn) with the DDNS
+ *                      parameters of that address's pool; that lease stores it, fully qualified,
+ *                      and the reply's option 39 carries it. {@code hostname} is then ""
  */
 public record LeaseOp6(
         long id,
@@ -30,7 +34,13 @@ public record LeaseOp6(
         List<String> clientClasses,
         String hostname,
         boolean fqdnFwd,
-        boolean fqdnRev) {
+        boolean fqdnRev,
+        boolean generateHostname) {
+
+    public LeaseOp6(long id, Kind kind, List<Long> subnetIds, String duid, String hwAddress, List<Ia> ias,
+                    List<String> clientClasses, String hostname, boolean fqdnFwd, boolean fqdnRev) {
+        this(id, kind, subnetIds, duid, hwAddress, ias, clientClasses, hostname, fqdnFwd, fqdnRev, false);
+    }
 
     public enum Kind {
         /** SOLICIT without rapid commit: choose addresses and prefixes, hold them briefly; nothing durable. */

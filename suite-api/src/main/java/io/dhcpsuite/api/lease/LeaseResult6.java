@@ -26,8 +26,10 @@ public record LeaseResult6(long id, Status status, List<IaResult> ias, String me
      * @param status   the DHCPv6 status the reply carries for this IA (RFC 8415 21.13)
      * @param leases   the leases assigned, renewed, released or declined in this IA (with their
      *                 lifetimes; a lease being taken away appears with lifetimes 0)
-     * @param previous the client's leases this op replaced or ended, when they carried DNS data;
-     *                 null otherwise
+     * @param previous the client's leases as they were before this op renewed, replaced or ended
+     *                 them, when they carried DNS data (a hostname and fqdn-fwd or fqdn-rev); the
+     *                 DHCP side removes the names that changed or ended and re-adds only what is
+     *                 new (Kea's createNameChangeRequests); null when there are none
      */
     public record IaResult(String type, long iaid, IaStatus status, List<Lease6> leases, List<Lease6> previous) {
     }
