@@ -24,19 +24,31 @@ public final class Dhcp6Processor {
     private final Packet6Stats stats;
     private final Lease6Client leases;
     private final AtomicReference<Pipeline> pipeline = new AtomicReference<>();
+    private final HaGate6 gate;
 
     private record Pipeline(Dhcp6Settings settings, Chain6 chain) {
     }
 
     public Dhcp6Processor(Dhcp6Settings settings, Lease6Client leases, Packet6Stats stats) {
+        this(settings, leases, stats, HaGate6.open(java.time.Clock.systemUTC()));
+    }
+
+    /** @param gate the DHCPv6 service's dhcp-disable state and HA scopes */
+    public Dhcp6Processor(Dhcp6Settings settings, Lease6Client leases, Packet6Stats stats, HaGate6 gate) {
         this.stats = stats;
         this.leases = leases;
+        this.gate = gate;
         pipeline.set(build(settings));
+    }
+
+    public HaGate6 gate() {
+        return gate;
     }
 
     private Pipeline build(Dhcp6Settings settings) {
         return new Pipeline(settings, new Chain6(List.of(
                 new ValidateHandler6(settings),
+                gate,
                 new ClassifySelectHandler6(settings),
                 new LeaseHandler6(settings, leases),
                 new ReplyHandler6(settings),
