@@ -67,6 +67,15 @@ final class PairHarness {
         return dhcpctl(timeout, Map.of(), args);
     }
 
+    /** dhcpctl run as one member does it: in its namespace, with {@code member} as its run directory. */
+    Suite.Result dhcpctlMember(Duration timeout, Path member, String... args) throws Exception {
+        int n = member.getFileName().toString().endsWith("2") ? 2 : 1;
+        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", "dhcpsuite-s" + n, "env",
+                "DHCPCTL_RUN_DIR=" + member, Suite.ROOT.resolve("dhcpctl").toString()));
+        cmd.addAll(List.of(args));
+        return Suite.exec(new ProcessBuilder(cmd).directory(member.toFile()).redirectErrorStream(true), timeout);
+    }
+
     /** Stops the pair and checks its namespaces are gone. */
     void stop() throws Exception {
         Suite.Result stop = dhcpctl(Duration.ofMinutes(3), "pair", "stop");
