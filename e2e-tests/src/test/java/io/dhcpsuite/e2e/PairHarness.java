@@ -67,6 +67,15 @@ final class PairHarness {
         return dhcpctl(timeout, Map.of(), args);
     }
 
+    /** dhcpctl run as one member does it: in its namespace, with {@code member} as its run directory. */
+    Suite.Result dhcpctlMember(Duration timeout, Path member, String... args) throws Exception {
+        int n = member.getFileName().toString().endsWith("2") ? 2 : 1;
+        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", "dhcpsuite-s" + n, "env",
+                "DHCPCTL_RUN_DIR=" + member, Suite.ROOT.resolve("dhcpctl").toString()));
+        cmd.addAll(List.of(args));
+        return Suite.exec(new ProcessBuilder(cmd).directory(member.toFile()).redirectErrorStream(true), timeout);
+    }
+
     /** Stops the pair and checks its namespaces are gone. */
     void stop() throws Exception {
         Suite.Result stop = dhcpctl(Duration.ofMinutes(3), "pair", "stop");
@@ -128,7 +137,12 @@ final class PairHarness {
 
     /** A Kea command through server n's gateway, inside its namespace; the first answer. */
     static JsonNode command(int n, String command, String arguments) throws Exception {
-        String body = "{\"command\": \"" + command + "\", \"service\": [\"dhcp4\"]"
+        return command(n, "dhcp4", command, arguments);
+    }
+
+    /** The same for Kea service {@code service} ({@code dhcp6}: kea-dhcp6's commands and its HA). */
+    static JsonNode command(int n, String service, String command, String arguments) throws Exception {
+        String body = "{\"command\": \"" + command + "\", \"service\": [\"" + service + "\"]"
                 + (arguments == null ? "" : ", \"arguments\": " + arguments) + "}";
         Suite.Result r = Suite.exec(new ProcessBuilder("ip", "netns", "exec", "dhcpsuite-s" + n, "curl", "-sS",
                 "--max-time", "60", "-H", "Content-Type: application/json", "-d", body, "http://127.0.0.1:8000/"),
@@ -140,6 +154,60 @@ final class PairHarness {
     /** Server n's own HA state from status-get. */
     static String state(int n) throws Exception {
         return command(n, "status-get", null).at("/arguments/high-availability/0/ha-servers/local/state").asString();
+    }
+
+    /** Server n's own HA state of its DHCPv6 service (the Dhcp6 section's relationship). */
+    static String state6(int n) throws Exception {
+        return command(n, "dhcp6", "status-get", null).at("/arguments/high-availability/0/ha-servers/local/state").asString();
+    }
+
+    /** Server n's DHCPv6 leases: address -> DUID. */
+    static Map<String, String> leases6(int n) throws Exception {
+        Map<String, String> out = new HashMap<>();
+        for (JsonNode l : command(n, "dhcp6", "lease6-get-all", null).path("arguments").path("leases")) {
+            out.put(l.path("ip-address").asString(), l.path("duid").asString());
+        }
+        return out;
+    }
+
+    /**
+     * perfdhcp -6 as clients on the link to server n (dsr n in the relay namespace, multicast to
+     * ff02::1:2), clients from a DUID base of their own, {@code -x l} to list the addresses replied.
+     */
+    Process perfdhcp6(int n, int rate, int seconds, String duidBase) throws Exception {
+        Path out = Files.createTempFile("pair-perfdhcp6", ".out");
+        ProcessBuilder pb = new ProcessBuilder("ip", "netns", "exec", "dhcpsuite-relay", "perfdhcp", "-6",
+                "-l", "dsr" + n, "-r", String.valueOf(rate), "-R", "100000", "-p", String.valueOf(seconds),
+                "-x", "l", "-W", "2000000", "-b", "duid=" + duidBase).redirectErrorStream(true).redirectOutput(out.toFile());
+        Process p = pb.start();
+        outputs.put(p, out);
+        return p;
+    }
+
+    /** perfdhcp -6's output and the addresses of its REQUEST-REPLY leases. */
+    record Report6(long solicits, long advertises, long replies, Set<String> replied, String output) {
+    }
+
+    Report6 finish6(Process p, int seconds) throws Exception {
+        if (!p.waitFor(seconds + 30L, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            p.waitFor();
+        }
+        Path file = outputs.remove(p);
+        String out = Files.readString(file);
+        Files.deleteIfExists(file);
+        List<Long> sent = numbers(out, "sent packets: (\\d+)");
+        List<Long> received = numbers(out, "received packets: (\\d+)");
+        Set<String> replied = new java.util.LinkedHashSet<>();
+        int at = out.indexOf("***Leases for REQUEST-REPLY***");
+        if (at >= 0) {
+            Matcher m = Pattern.compile("(2001:db8:[0-9a-f:]+)").matcher(out.substring(at));
+            while (m.find()) {
+                replied.add(m.group(1));
+            }
+        }
+        return new Report6(sent.isEmpty() ? 0 : sent.getFirst(), received.isEmpty() ? 0 : received.getFirst(),
+                received.size() >= 2 ? received.get(1) : 0, replied, out);
     }
 
     /** Server n's leases: address -> hardware address. */

@@ -103,44 +103,76 @@ public class HaServiceApplication {
         }
     }
 
+    /** The Dhcp6 section's HA parameters (kea-dhcp6's own HA hook), or null; refused ones stop start-up. */
+    static HaConfig haConfig6(SuiteConfig config) {
+        if (config.dhcp6() == null) {
+            return null;
+        }
+        try {
+            return HaConfigParser.fromDhcp6Hooks(config.dhcp6().hooksLibraries());
+        } catch (ConfigException e) {
+            log.error("HA_CONFIGURATION_FAILED failed to configure High Availability hooks library: {}", e.getMessage());
+            System.err.println("ERROR configuration refused: " + e.getMessage());
+            System.exit(2);
+            throw e;
+        }
+    }
+
     @Bean(destroyMethod = "close")
     HaSetup haSetup(SuiteConfig config, HaServiceProperties properties, io.micrometer.core.instrument.MeterRegistry registry) {
         HaServiceProperties.Ha p = properties.ha();
         HaConfig ha = haConfig(config);
-        if (ha == null) {
+        HaConfig ha6 = haConfig6(config);
+        if (ha == null && ha6 == null) {
             return HaSetup.NONE;
         }
         CommandClient dhcp = new CommandClient(URI.create(p.dhcpServiceUrl() + CommandDispatcher.PATH), null, null);
         CommandClient leases = new CommandClient(URI.create(p.leaseServiceUrl() + CommandDispatcher.PATH), null, null);
         List<HaRuntime> runtimes = new java.util.ArrayList<>();
-        for (HaRelationship r : ha.relationships()) {
-            HaPeer partner = r.partner();
-            // a passive-backup primary has no partner: it heartbeats nobody and only sends lease updates to backups
-            CommandClient partnerClient = partner == null ? null
-                    : new CommandClient(partner.url(), partner.basicAuthUser(), partner.basicAuthPassword(),
-                            exitOnBadTls(() -> clientTls(partner)));
-            runtimes.add(new HaRuntime(r, Clock.systemUTC(), partnerClient, dhcp, leases, registry, subnetsOf(config, ha, r)));
+        if (ha != null) {
+            for (HaRelationship r : ha.relationships()) {
+                runtimes.add(new HaRuntime(r, Clock.systemUTC(), partnerClient(r), dhcp, leases, registry,
+                        subnetsOf(config, ha, r), CommandCreator.DHCP4_SERVICE));
+            }
+            if (ha.relationships().size() > 1) {
+                log.info("HA_CONFIGURATION_RELATIONSHIPS {} relationships: {}", ha.relationships().size(),
+                        ha.relationships().stream().map(r -> r.thisServerName() + " with " + r.partner().name()).toList());
+            }
         }
-        if (runtimes.size() > 1) {
-            log.info("HA_CONFIGURATION_RELATIONSHIPS {} relationships: {}", runtimes.size(),
-                    ha.relationships().stream().map(r -> r.thisServerName() + " with " + r.partner().name()).toList());
+        if (ha6 != null) {
+            // kea-dhcp6's HA hook: its own relationship, listener and state machine beside DHCPv4's
+            for (HaRelationship r : ha6.relationships()) {
+                runtimes.add(new HaRuntime(r, Clock.systemUTC(), partnerClient(r), dhcp, leases, registry, null,
+                        CommandCreator.DHCP6_SERVICE));
+            }
         }
         // one listener per URL of this server: relationships that share it share the listener
         java.util.Map<URI, List<HaRuntime>> byUrl = new java.util.LinkedHashMap<>();
         for (HaRuntime rt : runtimes) {
             byUrl.computeIfAbsent(rt.config().thisServer().url(), u -> new java.util.ArrayList<>()).add(rt);
         }
+        for (java.util.Map.Entry<URI, List<HaRuntime>> e : byUrl.entrySet()) {
+            if (e.getValue().stream().map(HaRuntime::service).distinct().count() > 1) {
+                String msg = "the DHCPv4 and the DHCPv6 HA relationships both use the url " + e.getKey()
+                        + "; give each service its own (as kea-dhcp4 and kea-dhcp6 each listen on their own)";
+                log.error("HA_CONFIGURATION_FAILED failed to configure High Availability hooks library: {}", msg);
+                System.err.println("ERROR configuration refused: Dhcp6/hooks-libraries: " + msg);
+                System.exit(2);
+                throw new ConfigException("Dhcp6/hooks-libraries", msg);
+            }
+        }
         List<HaListener> listeners = new java.util.ArrayList<>();
         if (p.listener()) {
             for (java.util.Map.Entry<URI, List<HaRuntime>> e : byUrl.entrySet()) {
                 HaRelationship r = e.getValue().getFirst().config();
-                HaListener.Security security = exitOnBadTls(() -> listenerSecurity(r));
+                String service = e.getValue().getFirst().service();
+                HaListener.Security security = exitOnBadTls(() -> listenerSecurity(r, service));
                 try {
                     HaListener listener = new HaListener(listenUrl(e.getKey(), p.listenerAddress()),
-                            listenerDispatcher(new HaCommands.Relationships(e.getValue()), dhcp, leases), security);
+                            listenerDispatcher(new HaCommands.Relationships(e.getValue()), dhcp, leases, service), security);
                     listener.start();
                     listeners.add(listener);
-                    log.info("HA_LISTENER_STARTED listening for the partner on {} ({}{}{})", e.getKey(),
+                    log.info("HA_LISTENER_STARTED listening for the {} partner on {} ({}{}{})", service, e.getKey(),
                             listener.tls() ? "TLS" : "plain HTTP",
                             listener.tls() ? (r.requireClientCerts() ? ", client certificates required" : ", no client certificates") : "",
                             security.basicAuthUser() != null ? ", basic auth" : "");
@@ -153,6 +185,13 @@ public class HaServiceApplication {
         }
         runtimes.forEach(HaRuntime::start);
         return new HaSetup(runtimes, listeners);
+    }
+
+    /** The client to {@code r}'s partner; null for a passive-backup primary, which heartbeats nobody. */
+    private static CommandClient partnerClient(HaRelationship r) {
+        HaPeer partner = r.partner();
+        return partner == null ? null : new CommandClient(partner.url(), partner.basicAuthUser(), partner.basicAuthPassword(),
+                exitOnBadTls(() -> clientTls(partner)));
     }
 
     /**
@@ -183,6 +222,11 @@ public class HaServiceApplication {
      * {@code restrict-commands} only the commands a partner sends.
      */
     static HaListener.Security listenerSecurity(HaRelationship r) {
+        return listenerSecurity(r, CommandCreator.DHCP4_SERVICE);
+    }
+
+    /** The same for the relationship of Kea service {@code service} (its partner set is Kea's v6 one for dhcp6). */
+    static HaListener.Security listenerSecurity(HaRelationship r, String service) {
         HaPeer me = r.thisServer();
         SSLContext tls = null;
         if (me.tls()) {
@@ -195,14 +239,17 @@ public class HaServiceApplication {
         boolean auth = me.basicAuthUser() != null && !me.basicAuthUser().isEmpty();
         return new HaListener.Security(tls, r.requireClientCerts(), auth ? me.basicAuthUser() : null,
                 auth ? me.basicAuthPassword() : null,
-                r.restrictCommands() ? partnerCommands() : java.util.Set.of());
+                r.restrictCommands() ? partnerCommands(service) : java.util.Set.of());
     }
 
     /**
      * Kea's allowlist plus what only a suite partner sends: its sync page (docs/ha-sync.md) and its
      * batched lease updates, {@code lease4-bulk-apply} (docs/high-availability.md).
      */
-    private static java.util.Set<String> partnerCommands() {
+    private static java.util.Set<String> partnerCommands(String service) {
+        if (service.equals(CommandCreator.DHCP6_SERVICE)) {
+            return new HashSet<>(CommandCreator.HA_COMMANDS6);
+        }
         java.util.Set<String> s = new HashSet<>(CommandCreator.HA_COMMANDS4);
         s.add("ha-sync-page");
         s.add("lease4-bulk-apply");
@@ -256,12 +303,23 @@ public class HaServiceApplication {
     }
 
     static CommandDispatcher listenerDispatcher(HaCommands.Relationships runtimes, CommandClient dhcp, CommandClient leases) {
+        return listenerDispatcher(runtimes, dhcp, leases, CommandCreator.DHCP4_SERVICE);
+    }
+
+    /**
+     * The listener of Kea service {@code service}'s relationships: for {@code dhcp6} Kea's v6 partner
+     * set, with dhcp-disable/-enable and the lease6 commands passed on for the local DHCPv6 service.
+     */
+    static CommandDispatcher listenerDispatcher(HaCommands.Relationships runtimes, CommandClient dhcp, CommandClient leases,
+                                                String service) {
+        boolean v6 = service.equals(CommandCreator.DHCP6_SERVICE);
+        List<String> listed = v6 ? CommandCreator.HA_COMMANDS6 : CommandCreator.HA_COMMANDS4;
         CommandDispatcher d = new CommandDispatcher();
         HaCommands.registerPeerCommands(d, runtimes);
         d.register("list-commands", a -> io.dhcpsuite.api.command.CommandResponse.success(
-                CommandCreator.HA_COMMANDS4.size() + " commands found",
+                listed.size() + " commands found",
                 tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode()
-                        .addAll(CommandCreator.HA_COMMANDS4.stream()
+                        .addAll(listed.stream()
                                 .map(tools.jackson.databind.node.JsonNodeFactory.instance::stringNode).toList())));
         d.register("status-get", a -> {
             var s = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
@@ -270,10 +328,17 @@ public class HaServiceApplication {
             return io.dhcpsuite.api.command.CommandResponse.success(null, s);
         });
         for (String c : List.of("dhcp-disable", "dhcp-enable")) {
-            d.register(c, a -> dhcp.send(new CommandRequest(c, null, a), Duration.ofSeconds(10)));
+            d.register(c, a -> dhcp.send(CommandCreator.forService(new CommandRequest(c, null, a), service),
+                    Duration.ofSeconds(10)));
         }
-        for (String c : List.of("lease4-update", "lease4-del", "lease4-get-page", "lease4-get-all")) {
-            d.register(c, a -> leases.send(new CommandRequest(c, null, a), Duration.ofSeconds(60)));
+        List<String> leaseCommands = v6 ? List.of("lease6-update", "lease6-del", "lease6-get-page", "lease6-get-all",
+                "lease6-bulk-apply") : List.of("lease4-update", "lease4-del", "lease4-get-page", "lease4-get-all");
+        for (String c : leaseCommands) {
+            d.register(c, a -> leases.send(CommandCreator.forService(new CommandRequest(c, null, a), service),
+                    Duration.ofSeconds(60)));
+        }
+        if (v6) {
+            return d;
         }
         // the suite's incremental sync (docs/high-availability.md); a Kea partner never sends it
         d.registerUnlisted("ha-sync-page", a -> leases.send(new CommandRequest("ha-sync-page", null, a), Duration.ofSeconds(60)));
@@ -283,17 +348,33 @@ public class HaServiceApplication {
         return d;
     }
 
+    /**
+     * The operators' table (through the gateway): the DHCPv4 service's relationships answer, and
+     * with {@code "service": ["dhcp6"]} the DHCPv6 service's, as kea-dhcp4's and kea-dhcp6's HA
+     * hooks each answer their own.
+     */
     @Bean
     CommandDispatcher commandDispatcher(HaSetup ha) {
-        CommandDispatcher dispatcher = new CommandDispatcher();
+        io.dhcpsuite.api.command.ServiceDispatcher dispatcher = new io.dhcpsuite.api.command.ServiceDispatcher();
+        List<HaRuntime> v4 = ha.runtimes().stream().filter(r -> r.service().equals(CommandCreator.DHCP4_SERVICE)).toList();
+        List<HaRuntime> v6 = ha.runtimes().stream().filter(r -> r.service().equals(CommandCreator.DHCP6_SERVICE)).toList();
         BasicCommands.register(dispatcher, "ha-service", Clock.systemDefaultZone(), status -> {
             var list = status.putArray("high-availability");
-            ha.runtimes().forEach(r -> list.add(r.status()));
+            v4.forEach(r -> list.add(r.status()));
         });
-        if (!ha.runtimes().isEmpty()) {
-            HaCommands.Relationships rs = new HaCommands.Relationships(ha.runtimes());
+        if (!v4.isEmpty()) {
+            HaCommands.Relationships rs = new HaCommands.Relationships(v4);
             HaCommands.registerPeerCommands(dispatcher, rs);
             HaCommands.registerOperatorCommands(dispatcher, rs);
+        }
+        BasicCommands.register(dispatcher.dhcp6(), "ha-service", Clock.systemDefaultZone(), status -> {
+            var list = status.putArray("high-availability");
+            v6.forEach(r -> list.add(r.status()));
+        });
+        if (!v6.isEmpty()) {
+            HaCommands.Relationships rs = new HaCommands.Relationships(v6);
+            HaCommands.registerPeerCommands(dispatcher.dhcp6(), rs);
+            HaCommands.registerOperatorCommands(dispatcher.dhcp6(), rs);
         }
         return dispatcher;
     }

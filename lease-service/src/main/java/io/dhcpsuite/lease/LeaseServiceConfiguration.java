@@ -180,9 +180,17 @@ class LeaseServiceConfiguration {
 
     @Bean
     Allocation6Engine allocation6Engine(Dhcp6Config config, Lease6Stats stats, Clock clock, Lease6Backend backend,
-                                        GroupCommitter committer, Lease6Ddns ddns) {
+                                        GroupCommitter committer, Lease6Ddns ddns,
+                                        @org.springframework.beans.factory.annotation.Qualifier("haLeaseUpdates6")
+                                        io.dhcpsuite.lease.ha.HaLeaseUpdates haUpdates6) {
         committer.backend6(backend);
-        Allocation6Engine engine = new Allocation6Engine(config, stats, clock, committer::submit6, ddns::reclaimed);
+        // with HA for DHCPv6, each transaction's replies wait for its changes to be durable and at the peers
+        io.dhcpsuite.lease.v6.Lease6Writer writer = !haUpdates6.active() ? committer::submit6 : changes -> {
+            java.util.concurrent.CompletableFuture<Void> durable = committer.submit6(changes);
+            java.util.concurrent.CompletionStage<Void> peers = haUpdates6.changed6(changes);
+            return peers == null ? durable : java.util.concurrent.CompletableFuture.allOf(durable, peers.toCompletableFuture());
+        };
+        Allocation6Engine engine = new Allocation6Engine(config, stats, clock, writer, ddns::reclaimed);
         long t0 = System.nanoTime();
         int leases = engine.load(backend);
         log.info("DHCPSRV_{}_LEASES6_LOADED {} DHCPv6 lease(s) loaded from {} in {} ms", backend.type().toUpperCase(),
@@ -386,6 +394,21 @@ class LeaseServiceConfiguration {
     }
 
     /**
+     * HA lease updates of the DHCPv6 service (the {@code Dhcp6} section's {@code libdhcp_ha.so},
+     * one relationship), with the same transport settings; idle without one.
+     */
+    @Bean
+    io.dhcpsuite.lease.ha.HaLeaseUpdates haLeaseUpdates6(Dhcp6Config config, LeaseServiceProperties props,
+                                                         ObjectProvider<MeterRegistry> meters) {
+        LeaseServiceProperties.HaUpdates h = props.leaseService().haUpdates();
+        io.dhcpsuite.config.ha.HaConfig ha = io.dhcpsuite.config.ha.HaConfigParser.fromDhcp6Hooks(config.hooksLibraries());
+        return io.dhcpsuite.lease.ha.HaLeaseUpdates.of6(ha == null ? null : ha.relationships().getFirst(),
+                new io.dhcpsuite.lease.ha.HaLeaseUpdates.Transport(h.connections(), h.queueLimit(), h.timeout(),
+                        h.maxBatch(), h.bulkConnections()),
+                meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    /**
      * The HA lease updates as a lease change listener, only with HA configured: without one the
      * engine has no listener and the hot path builds no change lists (a null bean is left out of
      * the listener stream).
@@ -437,7 +460,9 @@ class LeaseServiceConfiguration {
                                         io.dhcpsuite.lease.ha.HaLeaseUpdateRelationships haLeaseUpdates, SyncCursors syncCursors,
                                         HostStore hostStore, Allocation6Engine engine6, Lease6Backend backend6,
                                         Lease6Ddns ddns6, Reclaimer6 reclaimer6,
-                                        io.dhcpsuite.lease.hosts.HostStore6 hostStore6) {
+                                        io.dhcpsuite.lease.hosts.HostStore6 hostStore6,
+                                        @org.springframework.beans.factory.annotation.Qualifier("haLeaseUpdates6")
+                                        io.dhcpsuite.lease.ha.HaLeaseUpdates haLeaseUpdates6) {
         ServiceDispatcher d = new ServiceDispatcher();
         // list-commands here lets the gateway's merged dhcp4 list show the lease commands.
         BasicCommands.register(d, "lease-service", clock, null);
@@ -465,6 +490,9 @@ class LeaseServiceConfiguration {
         HaSyncCommands.register(d, engine, syncCursors);
         HostCommands.register(d, engine, hostStore);
         io.dhcpsuite.lease.ha.HaLeaseUpdateCommands.register(d, haLeaseUpdates);
+        // kea-dhcp6's HA: its lease updates and its sync's page apply, for ha-service's dhcp6 relationship
+        io.dhcpsuite.lease.ha.HaLeaseUpdateCommands.register(d.dhcp6(), haLeaseUpdates6);
+        io.dhcpsuite.lease.hasync.HaSyncCommands6.register(d.dhcp6(), engine6);
         ConfigPhases.registerGet(d, running::dhcp4);
         ConfigPhases.register(d, running, running::dhcp4);
         // the context's close stops the timers and drains the group commit before the process ends

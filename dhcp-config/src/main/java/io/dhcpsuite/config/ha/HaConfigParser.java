@@ -66,6 +66,25 @@ public final class HaConfigParser {
         return null;
     }
 
+    /**
+     * The HA configuration of a {@code Dhcp6} section's {@code libdhcp_ha.so} entry, or null. The
+     * parameters are Kea's, as for {@code Dhcp4}; one relationship only, since DHCPv6 subnets have
+     * no {@code ha-server-name} to split a hub's traffic by yet.
+     */
+    public static HaConfig fromDhcp6Hooks(List<HookLibrary> hooks) {
+        HaConfig ha = fromHooks(hooks, "Dhcp6/hooks-libraries");
+        if (ha != null && ha.relationships().size() > 1) {
+            for (int i = 0; i < hooks.size(); i++) {
+                if (isHaLibrary(hooks.get(i).library())) {
+                    throw new io.dhcpsuite.config.ConfigException("Dhcp6/hooks-libraries[" + i
+                            + "]/parameters/high-availability", "several relationships (hub and spoke) are not supported"
+                            + " for DHCPv6; configure one");
+                }
+            }
+        }
+        return ha;
+    }
+
     /** Parses a {@code libdhcp_ha.so} entry's {@code parameters} map. */
     public static HaConfig parse(KeaJson parameters) {
         if (parameters.isMissing()) {

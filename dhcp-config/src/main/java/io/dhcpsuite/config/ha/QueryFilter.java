@@ -62,6 +62,40 @@ public final class QueryFilter {
         return h < 0 ? -1 : h % activeServers;
     }
 
+    /**
+     * Kea's HA message types for DHCPv6 (query_filter.cc {@code v6_ha_types}): SOLICIT, REQUEST,
+     * CONFIRM, RENEW, REBIND, RELEASE, DECLINE, by their RFC 8415 codes.
+     */
+    public static boolean isHaType6(int type) {
+        return switch (type) {
+            case 1, 3, 4, 5, 6, 8, 9 -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * The index of the scope owning a DHCPv6 query of message {@code type} whose client DUID
+     * (option 1 data) is {@code duid}: in load-balancing the RFC 3074 hash of the DUID bytes, as
+     * Kea's {@code loadBalance(Pkt6)} computes it; -1 when the query is HA-relevant and has no DUID.
+     */
+    public int scopeOf6(int type, byte[] duid) {
+        if (activeServers == 1 || !isHaType6(type)) {
+            return 0;
+        }
+        if (duid == null || duid.length == 0) {
+            return -1;
+        }
+        return LoadBalancingHash.hash(duid) % activeServers;
+    }
+
+    /** Whether this server answers a DHCPv6 query of message {@code type} whose scope {@link #scopeOf6} gave. */
+    public boolean accepts6(int type, int scope) {
+        if (!isHaType6(type)) {
+            return true;
+        }
+        return scope >= 0 && served[scope];
+    }
+
     /** Whether this server answers {@code query} whose scope {@link #scopeOf4} gave. */
     public boolean accepts4(DhcpMessage query, int scope) {
         if (!isHaType4(query.messageType())) {

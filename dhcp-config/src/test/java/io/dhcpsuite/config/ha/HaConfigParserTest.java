@@ -146,6 +146,31 @@ class HaConfigParserTest {
     }
 
     @Test
+    void dhcp6TakesTheSameParametersButOneRelationship() {
+        var json = JsonMapper.builder().build();
+        var one = json.readTree("{ \"high-availability\": [ " + hs("\"max-unacked-clients\": 3, ") + " ] }");
+        HaConfig c = HaConfigParser.fromDhcp6Hooks(List.of(new HookLibrary("/k/libdhcp_lease_cmds.so", null),
+                new HookLibrary("/k/libdhcp_ha.so", one)));
+        assertThat(c.relationships().getFirst().maxUnackedClients()).isEqualTo(3);
+        assertThat(HaConfigParser.fromDhcp6Hooks(List.of())).isNull();
+        var bad = json.readTree("{ \"high-availability\": [ " + hs("\"max-unacked-client\": 3, ") + " ] }");
+        assertThatThrownBy(() -> HaConfigParser.fromDhcp6Hooks(List.of(new HookLibrary("/k/libdhcp_ha.so", bad))))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("Dhcp6/hooks-libraries[0]/parameters/high-availability[0]");
+        var two = json.readTree("""
+                { "high-availability": [
+                { "this-server-name": "hub1", "mode": "hot-standby", "peers": [
+                  { "name": "hub1", "url": "http://127.0.0.2:8001/", "role": "primary" },
+                  { "name": "spoke1", "url": "http://127.0.0.3:8001/", "role": "standby" } ] },
+                { "this-server-name": "hub2", "mode": "hot-standby", "peers": [
+                  { "name": "hub2", "url": "http://127.0.0.2:8002/", "role": "primary" },
+                  { "name": "spoke2", "url": "http://127.0.0.4:8001/", "role": "standby" } ] } ] }""");
+        assertThatThrownBy(() -> HaConfigParser.fromDhcp6Hooks(List.of(new HookLibrary("/k/libdhcp_ha.so", two))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Dhcp6/hooks-libraries[0]/parameters/high-availability: several relationships (hub and spoke)"
+                        + " are not supported for DHCPv6; configure one");
+    }
+
+    @Test
     void findsTheHookByFileNameInAnyDirectory() {
         var params = JsonMapper.builder().build().readTree("{ \"high-availability\": [ " + hs("") + " ] }");
         List<HookLibrary> hooks = List.of(new HookLibrary("/opt/kea/libdhcp_lease_cmds.so", null),

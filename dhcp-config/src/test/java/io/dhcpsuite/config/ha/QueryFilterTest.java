@@ -110,4 +110,47 @@ class QueryFilterTest {
                 .hasMessage("invalid server name specified 'server9' while enabling/disabling HA scopes");
         assertThat(f.servedScopes()).containsExactly("server2");
     }
+
+    /** A DUID (DUID-LL of a made-up MAC) whose RFC 3074 hash has the given parity. */
+    static byte[] duidWithParity(int parity) {
+        for (int i = 0; ; i++) {
+            byte[] duid = {0, 3, 0, 1, 0x0e, 0, 0, 0, (byte) (i >> 8), (byte) i};
+            if (LoadBalancingHash.hash(duid) % 2 == parity) {
+                return duid;
+            }
+        }
+    }
+
+    @Test
+    void dhcp6LoadBalancingHashesTheClientDuidAndScopesOnlyKeasV6Types() {
+        QueryFilter primary = new QueryFilter(lb("server1"));
+        QueryFilter secondary = new QueryFilter(lb("server2"));
+        byte[] even = duidWithParity(0);
+        byte[] odd = duidWithParity(1);
+        assertThat(LoadBalancingHash.hash(even) % 2).isZero();
+        for (int type : new int[] {1, 3, 4, 5, 6, 8, 9}) {
+            assertThat(primary.scopeOf6(type, even)).as("type " + type).isZero();
+            assertThat(primary.scopeOf6(type, odd)).isEqualTo(1);
+            assertThat(primary.accepts6(type, primary.scopeOf6(type, even))).isTrue();
+            assertThat(primary.accepts6(type, primary.scopeOf6(type, odd))).isFalse();
+            assertThat(secondary.accepts6(type, secondary.scopeOf6(type, odd))).isTrue();
+            assertThat(secondary.accepts6(type, secondary.scopeOf6(type, even))).isFalse();
+        }
+        assertThat(primary.scopeClass(primary.scopeOf6(1, odd))).isEqualTo("HA_server2");
+        // INFORMATION-REQUEST (11) is not scoped: every server answers it, in the primary's class
+        assertThat(secondary.scopeOf6(11, even)).isZero();
+        assertThat(secondary.accepts6(11, secondary.scopeOf6(11, even))).isTrue();
+        // an HA-relevant query without a DUID belongs to no scope
+        assertThat(primary.scopeOf6(1, null)).isEqualTo(-1);
+        assertThat(primary.accepts6(1, -1)).isFalse();
+    }
+
+    @Test
+    void dhcp6HotStandbyPutsEveryQueryInThePrimaryScope() {
+        QueryFilter standby = new QueryFilter(hs("server2"));
+        assertThat(standby.scopeOf6(3, duidWithParity(1))).isZero();
+        assertThat(standby.accepts6(3, 0)).as("the standby serves nothing by default").isFalse();
+        standby.serveFailoverScopes();
+        assertThat(standby.accepts6(3, 0)).isTrue();
+    }
 }

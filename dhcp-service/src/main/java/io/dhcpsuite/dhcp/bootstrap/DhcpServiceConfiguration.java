@@ -200,6 +200,33 @@ class DhcpServiceConfiguration {
         return ha;
     }
 
+    /**
+     * The DHCPv6 service's network state and HA scopes (kea-dhcp6's own, apart from DHCPv4's):
+     * with a {@code libdhcp_ha.so} entry in {@code Dhcp6} it starts disabled until ha-service
+     * enables it, as the DHCPv4 service does.
+     */
+    @Bean
+    io.dhcpsuite.dhcp.v6.HaGate6 haGate6(SuiteConfig config, Clock clock) {
+        io.dhcpsuite.dhcp.ha.HaScopes scopes;
+        try {
+            scopes = io.dhcpsuite.dhcp.ha.HaScopes.of6(config.dhcp6());
+        } catch (io.dhcpsuite.config.ConfigException e) {
+            LoggerFactory.getLogger("kea-dhcp6.dhcp6").error("DHCP6_CONFIG_LOAD_FAIL configuration refused: {}", e.getMessage());
+            System.err.println("ERROR configuration refused: " + e.getMessage());
+            System.exit(2);
+            throw e;
+        }
+        DhcpState state = new DhcpState(clock);
+        if (scopes.active()) {
+            for (int origin : scopes.localOrigins()) {
+                state.disable(origin, 0);
+            }
+            LoggerFactory.getLogger("kea-dhcp6.ha-hooks").info(
+                    "HA_LOCAL_DHCP_DISABLE local DHCPv6 service is disabled until ha-service enables it");
+        }
+        return new io.dhcpsuite.dhcp.v6.HaGate6(state, scopes);
+    }
+
     @Bean
     PacketProcessor packetProcessor(ServerSettings settings, DhcpState state, BatchingLeaseClient leases,
                                     PacketStats stats, ObjectProvider<NcrSender> ncrSender,
@@ -230,9 +257,13 @@ class DhcpServiceConfiguration {
     CommandDispatcher commandDispatcher(Clock clock, Statistics statistics, DhcpState state, RunningConfig running,
                                         PacketProcessor processor, DhcpSockets sockets,
                                         ConfigurableApplicationContext context,
-                                        io.dhcpsuite.dhcp.ha.HaScopes haScopes,
+                                        io.dhcpsuite.dhcp.ha.HaScopes haScopes, io.dhcpsuite.dhcp.v6.HaGate6 haGate6,
                                         ObjectProvider<HostSync> hostSync, ObjectProvider<HostSync6> hostSync6) {
-        CommandDispatcher d = DhcpCommands.register(new CommandDispatcher(), clock, statistics, state,
+        io.dhcpsuite.api.command.ServiceDispatcher services = new io.dhcpsuite.api.command.ServiceDispatcher();
+        // kea-dhcp6's network state and its HA scopes, for commands sent with "service": ["dhcp6"]
+        DhcpCommands.registerNetworkState(services.dhcp6(), haGate6.state(), "DHCPv6");
+        io.dhcpsuite.dhcp.ha.HaInternalCommands.register(services.dhcp6(), haGate6.scopes());
+        CommandDispatcher d = DhcpCommands.register(services, clock, statistics, state,
                 running::current, () -> processor.settings().selector(), running::configuredAt,
                 status -> socketsStatus(status, sockets));
         io.dhcpsuite.dhcp.ha.HaInternalCommands.register(d, haScopes);
@@ -270,7 +301,8 @@ class DhcpServiceConfiguration {
     @Bean(destroyMethod = "close")
     Dhcp6Server dhcp6Server(SuiteConfig config, DhcpServiceProperties props, Statistics statistics,
                             ObjectProvider<MeterRegistry> registry, Clock clock,
-                            io.dhcpsuite.dhcp.v6.HostReplica6 hostReplica6, ObjectProvider<NcrSender> ncrSender4) {
+                            io.dhcpsuite.dhcp.v6.HostReplica6 hostReplica6, ObjectProvider<NcrSender> ncrSender4,
+                            io.dhcpsuite.dhcp.v6.HaGate6 haGate6) {
         io.dhcpsuite.config.Dhcp6Config d6 = config.dhcp6();
         if (d6 == null) {
             return null;
@@ -309,7 +341,7 @@ class DhcpServiceConfiguration {
         }
         io.dhcpsuite.dhcp.v6.Dhcp6Processor processor = new io.dhcpsuite.dhcp.v6.Dhcp6Processor(
                 io.dhcpsuite.dhcp.v6.Dhcp6Settings.of(d6, duid, props.dhcp6Port(), props.clientPort6(), hostReplica6),
-                leases, stats, ncrs);
+                leases, stats, ncrs, haGate6);
         return new Dhcp6Server(sockets, processor, leases, own);
     }
 

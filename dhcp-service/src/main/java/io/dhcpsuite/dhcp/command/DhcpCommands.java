@@ -60,6 +60,23 @@ public final class DhcpCommands {
             }
         });
         StatisticCommands.register(d, stats);
+        registerNetworkState(d, state, "DHCPv4");
+        ConfigPhases.registerGet(d, () -> dhcp4(config.get()));
+        d.register("server-tag-get", a -> {
+            ObjectNode out = JSON.createObjectNode();
+            SuiteConfig c = config.get();
+            out.put("server-tag", c.dhcp4() == null || c.dhcp4().serverTag() == null ? "" : c.dhcp4().serverTag());
+            return CommandResponse.success(null, out);
+        });
+        d.register("subnet4-select-test", a -> selectTest(a, selector.get()));
+        return d;
+    }
+
+    /**
+     * Kea's {@code dhcp-disable} and {@code dhcp-enable} over one service's network state
+     * ({@code family} DHCPv4 or DHCPv6, as the answer's text names it).
+     */
+    public static void registerNetworkState(CommandDispatcher d, DhcpState state, String family) {
         d.register("dhcp-disable", a -> {
             int origin = origin(a);
             long max = 0;
@@ -71,21 +88,12 @@ public final class DhcpCommands {
                 max = m.asLong();
             }
             state.disable(origin, max);
-            return CommandResponse.success("DHCPv4 service disabled" + (max > 0 ? " for " + max + " seconds" : ""));
+            return CommandResponse.success(family + " service disabled" + (max > 0 ? " for " + max + " seconds" : ""));
         });
         d.register("dhcp-enable", a -> {
             state.enable(origin(a));
             return CommandResponse.success("DHCP service successfully enabled");
         });
-        ConfigPhases.registerGet(d, () -> dhcp4(config.get()));
-        d.register("server-tag-get", a -> {
-            ObjectNode out = JSON.createObjectNode();
-            SuiteConfig c = config.get();
-            out.put("server-tag", c.dhcp4() == null || c.dhcp4().serverTag() == null ? "" : c.dhcp4().serverTag());
-            return CommandResponse.success(null, out);
-        });
-        d.register("subnet4-select-test", a -> selectTest(a, selector.get()));
-        return d;
     }
 
     private static JsonNode dhcp4(SuiteConfig config) {

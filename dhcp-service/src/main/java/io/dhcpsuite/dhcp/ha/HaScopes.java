@@ -83,6 +83,15 @@ public final class HaScopes {
         return new HaScopes(ha, config == null ? List.of() : config.subnets());
     }
 
+    /**
+     * From a {@code Dhcp6} section's {@code libdhcp_ha.so} entry (one relationship); an inactive
+     * filter without one.
+     */
+    public static HaScopes of6(io.dhcpsuite.config.Dhcp6Config config) {
+        HaConfig ha = config == null ? null : HaConfigParser.fromDhcp6Hooks(config.hooksLibraries());
+        return new HaScopes(ha, List.of());
+    }
+
     public boolean active() {
         return !relationships.isEmpty();
     }
@@ -135,6 +144,30 @@ public final class HaScopes {
             DhcpOption clientId = query.find(61);
             r.samples.offer(new Sample(query.hwAddressHex(), clientId == null ? null
                     : HexFormat.of().formatHex(clientId.data()), query.secs()));
+        }
+        return false;
+    }
+
+    /**
+     * A DHCPv6 query: classes it with {@code HA_<scope owner>} (the owner from the RFC 3074 hash of
+     * the client's DUID in load-balancing) and says whether this server answers it; one that is not
+     * answered is counted and, while analysing, sampled with its DUID as the client and its
+     * elapsed time (hundredths of a second) in {@code secs}.
+     */
+    public boolean admit6(io.dhcpsuite.codec.Dhcp6Message query, Set<String> classes) {
+        Relationship r = relationships.getFirst();
+        io.dhcpsuite.codec.Duid duid = query.clientId();
+        int scope = r.filter.scopeOf6(query.type(), duid == null ? null : duid.bytes());
+        if (scope >= 0) {
+            classes.add(r.filter.scopeClass(scope));
+        }
+        if (r.filter.accepts6(query.type(), scope)) {
+            return true;
+        }
+        r.outOfScope.increment();
+        if (r.analyzing && scope >= 0) {
+            Integer elapsed = query.elapsedTime();
+            r.samples.offer(new Sample("", duid.toHex(), elapsed == null ? 0 : elapsed));
         }
         return false;
     }

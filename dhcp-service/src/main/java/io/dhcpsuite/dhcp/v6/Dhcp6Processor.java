@@ -27,25 +27,46 @@ public final class Dhcp6Processor {
     private final Lease6Client leases;
     private final NcrSender ncrs;
     private final AtomicReference<Pipeline> pipeline = new AtomicReference<>();
+    private final HaGate6 gate;
 
     private record Pipeline(Dhcp6Settings settings, Chain6 chain) {
     }
 
     public Dhcp6Processor(Dhcp6Settings settings, Lease6Client leases, Packet6Stats stats) {
-        this(settings, leases, stats, null);
+        this(settings, leases, stats, null, HaGate6.open(java.time.Clock.systemUTC()));
     }
 
     /** @param ncrs where NCRs go when the Dhcp6 {@code dhcp-ddns.enable-updates}; null when DNS updates are off */
     public Dhcp6Processor(Dhcp6Settings settings, Lease6Client leases, Packet6Stats stats, NcrSender ncrs) {
+        this(settings, leases, stats, ncrs, HaGate6.open(java.time.Clock.systemUTC()));
+    }
+
+    /** @param gate the DHCPv6 service's dhcp-disable state and HA scopes */
+    public Dhcp6Processor(Dhcp6Settings settings, Lease6Client leases, Packet6Stats stats, HaGate6 gate) {
+        this(settings, leases, stats, null, gate);
+    }
+
+    /**
+     * @param ncrs where NCRs go when the Dhcp6 {@code dhcp-ddns.enable-updates}; null when DNS updates are off
+     * @param gate the DHCPv6 service's dhcp-disable state and HA scopes
+     */
+    public Dhcp6Processor(Dhcp6Settings settings, Lease6Client leases, Packet6Stats stats, NcrSender ncrs,
+                          HaGate6 gate) {
         this.stats = stats;
         this.leases = leases;
         this.ncrs = ncrs;
+        this.gate = gate;
         pipeline.set(build(settings));
+    }
+
+    public HaGate6 gate() {
+        return gate;
     }
 
     private Pipeline build(Dhcp6Settings settings) {
         return new Pipeline(settings, new Chain6(List.of(
                 new ValidateHandler6(settings),
+                gate,
                 new ClassifySelectHandler6(settings),
                 new ClientFqdnHandler6(settings),
                 new LeaseHandler6(settings, leases),

@@ -17,7 +17,9 @@ import java.util.List;
  * (lease-service keeps the v6 lease statistics apart and tells them by the {@code service} the
  * gateway passes on; dhcp-service adds pkt6-*), the status commands to dhcp-service, and the
  * {@code reservation-*} commands to lease-service, which answers them from the Dhcp6 hosts
- * databases (followed by {@code hosts-sync}, as for dhcp4).
+ * databases (followed by {@code hosts-sync}, as for dhcp4). The {@code ha-*} commands go to
+ * ha-service's DHCPv6 relationship, {@code dhcp-disable}/{@code dhcp-enable} to dhcp-service's
+ * DHCPv6 network state, and status-get carries the DHCPv6 {@code high-availability} list.
  */
 public final class ServiceRoutes {
 
@@ -58,6 +60,13 @@ public final class ServiceRoutes {
         if (command.startsWith("statistic-") || command.equals("list-commands")) {
             return List.of(Target.DHCP, Target.LEASE);
         }
+        if (command.startsWith("ha-")) {
+            // kea-dhcp6's HA hook: ha-service's DHCPv6 relationship
+            return List.of(Target.HA);
+        }
+        if (command.equals("status-get")) {
+            return List.of(Target.DHCP, Target.HA);
+        }
         return List.of(Target.DHCP);
     }
 
@@ -65,7 +74,8 @@ public final class ServiceRoutes {
     public static boolean servesDhcp6(String command) {
         return command.startsWith("lease6-") || command.startsWith("stat-lease") || command.equals("leases-reclaim")
                 || command.startsWith("reservation-") || command.startsWith("statistic-") || command.equals("list-commands")
-                || command.equals("status-get") || command.equals("version-get") || command.equals("build-report");
+                || command.equals("status-get") || command.equals("version-get") || command.equals("build-report")
+                || command.startsWith("ha-") || command.equals("dhcp-disable") || command.equals("dhcp-enable");
     }
 
     private static List<Target> dhcp4Targets(String command) {

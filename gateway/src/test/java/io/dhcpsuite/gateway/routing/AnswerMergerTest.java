@@ -26,9 +26,16 @@ class AnswerMergerTest {
             assertThat(ServiceRoutes.targets("dhcp6", c)).as(c)
                     .containsExactly(ServiceRoutes.Target.DHCP, ServiceRoutes.Target.LEASE);
         }
-        for (String c : List.of("config-get", "status-get", "dhcp-disable")) {
+        for (String c : List.of("config-get", "dhcp-disable", "dhcp-enable")) {
             assertThat(ServiceRoutes.targets("dhcp6", c)).as(c).containsExactly(ServiceRoutes.Target.DHCP);
         }
+        // kea-dhcp6's HA hook: ha-service's DHCPv6 relationship; status-get carries its section
+        for (String c : List.of("ha-heartbeat", "ha-sync", "ha-scopes", "ha-maintenance-start")) {
+            assertThat(ServiceRoutes.targets("dhcp6", c)).as(c).containsExactly(ServiceRoutes.Target.HA);
+            assertThat(ServiceRoutes.servesDhcp6(c)).as(c).isTrue();
+        }
+        assertThat(ServiceRoutes.targets("dhcp6", "status-get")).containsExactly(ServiceRoutes.Target.DHCP, ServiceRoutes.Target.HA);
+        assertThat(ServiceRoutes.servesDhcp6("dhcp-disable")).isTrue();
         assertThat(ServiceRoutes.targets("dhcp5", "lease6-get")).isEmpty();
         assertThat(ServiceRoutes.servesDhcp6("lease6-add")).isTrue();
         assertThat(ServiceRoutes.servesDhcp6("config-get")).as("would answer with Dhcp4").isFalse();

@@ -18,6 +18,13 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code "service": ["dhcp4"]} as Kea's do (a Control Agent in front of the partner needs it).
  */
 public final class CommandCreator {
+    /** Kea's {@code dhcp4} and {@code dhcp6}: the service a relationship belongs to and its commands name. */
+    public static final String DHCP4_SERVICE = "dhcp4";
+    public static final String DHCP6_SERVICE = "dhcp6";
+    /** The commands a partner may send to the HA listener of the DHCPv6 service (Kea's {@code ha_commands6_}). */
+    public static final List<String> HA_COMMANDS6 = List.of("list-commands", "status-get", "dhcp-disable",
+            "dhcp-enable", "ha-reset", "ha-heartbeat", "lease6-bulk-apply", "lease6-update", "lease6-del",
+            "lease6-get-all", "lease6-get-page", "ha-maintenance-notify", "ha-sync-complete-notify");
     /** The commands a partner may send to the HA listener (Kea's restrict-commands allowlist, v4). */
     public static final List<String> HA_COMMANDS4 = List.of("list-commands", "status-get", "dhcp-disable",
             "dhcp-enable", "ha-reset", "ha-heartbeat", "lease4-update", "lease4-del", "lease4-get-all",
@@ -29,6 +36,28 @@ public final class CommandCreator {
     private static final List<String> DHCP4 = List.of("dhcp4");
 
     private CommandCreator() {
+    }
+
+    /**
+     * {@code request} for Kea service {@code service} ({@code dhcp6} for a DHCPv6 relationship, as
+     * Kea's {@code insertService} names it); the request itself for {@code dhcp4}.
+     */
+    public static CommandRequest forService(CommandRequest request, String service) {
+        if (service == null || service.equals(DHCP4_SERVICE)) {
+            return request;
+        }
+        return new CommandRequest(request.command(), List.of(service), request.arguments());
+    }
+
+    /** {@code from} is "start" or the last address of the previous page. */
+    public static CommandRequest lease6GetPage(String from, long limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("limit value for lease6-get-page command must not be 0");
+        }
+        ObjectNode a = JSON.objectNode();
+        a.put("from", from);
+        a.put("limit", limit);
+        return new CommandRequest("lease6-get-page", List.of(DHCP6_SERVICE), a);
     }
 
     public static CommandRequest heartbeat(String serverName) {

@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The HA meters of one relationship on {@code /actuator/prometheus}, all tagged
- * {@code relationship=<this-server-name>} (Kea names a relationship by its servers). States are one
+ * {@code relationship=<this-server-name>} (Kea names a relationship by its servers) and
+ * {@code service=dhcp4|dhcp6} (the DHCPv4 and DHCPv6 services have relationships of their own). States are one
  * gauge per state name with 1 on the current one, so a dashboard can show the state as a label and
  * alert on {@code ha_state{state="partner-down"} == 1}. Gauges read the runtime's snapshots on
  * scrape; counters are bumped where the HA thread does the work.
@@ -30,7 +31,7 @@ final class HaMetrics {
     private final AtomicLong lastSyncEpochSeconds = new AtomicLong(0);
 
     HaMetrics(MeterRegistry registry, HaRuntime runtime) {
-        Tags r = Tags.of("relationship", runtime.config().thisServerName());
+        Tags r = Tags.of("relationship", runtime.config().thisServerName(), "service", runtime.service());
         for (HaState s : HaState.values()) {
             if (s != HaState.UNAVAILABLE) {
                 Gauge.builder("ha.state", runtime, x -> x.state() == s ? 1 : 0).tags(r).tag("state", s.wire())

@@ -84,6 +84,8 @@ public final class HaRuntime implements AutoCloseable {
     private Instant pushedAt;
     private boolean interruptedLogged;
     private final HaMetrics metrics;
+    /** Kea's service this relationship belongs to: {@code dhcp4}, or {@code dhcp6} for the Dhcp6 section's. */
+    private final String service;
 
     public HaRuntime(HaRelationship config, Clock clock, CommandClient partner, CommandClient dhcp, CommandClient leases) {
         this(config, clock, partner, dhcp, leases, new SimpleMeterRegistry());
@@ -102,6 +104,17 @@ public final class HaRuntime implements AutoCloseable {
      */
     public HaRuntime(HaRelationship config, Clock clock, CommandClient partner, CommandClient dhcp, CommandClient leases,
             MeterRegistry registry, java.util.function.LongPredicate syncSubnets) {
+        this(config, clock, partner, dhcp, leases, registry, syncSubnets, CommandCreator.DHCP4_SERVICE);
+    }
+
+    /**
+     * @param service {@code dhcp4}, or {@code dhcp6} for the relationship of the DHCPv6 service: its
+     *                commands to the partner and to the local services name that service, its sync
+     *                pages are {@code lease6-get-page}
+     */
+    public HaRuntime(HaRelationship config, Clock clock, CommandClient partner, CommandClient dhcp, CommandClient leases,
+            MeterRegistry registry, java.util.function.LongPredicate syncSubnets, String service) {
+        this.service = service;
         this.config = config;
         this.clock = clock;
         this.comm = new CommunicationState(config, clock);
@@ -110,11 +123,12 @@ public final class HaRuntime implements AutoCloseable {
         this.partner = partner;
         this.dhcp = dhcp;
         this.leases = leases;
-        this.sync = new LeaseSync(config, partner, leases, syncSubnets);
+        this.sync = new LeaseSync(config, partner, leases, syncSubnets, service);
         this.published = machine.state();
         this.nextHeartbeat = clock.instant();
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ha-" + config.thisServerName());
+            Thread t = new Thread(r, "ha-" + (service.equals(CommandCreator.DHCP4_SERVICE) ? "" : service + "-")
+                    + config.thisServerName());
             t.setDaemon(true);
             return t;
         });
@@ -123,6 +137,21 @@ public final class HaRuntime implements AutoCloseable {
 
     public HaRelationship config() {
         return config;
+    }
+
+    /** {@code dhcp4} or {@code dhcp6}. */
+    public String service() {
+        return service;
+    }
+
+    /** A command to the local dhcp-service or lease-service, for this relationship's service. */
+    private CommandRequest local(String command, ObjectNode args) {
+        return CommandCreator.forService(new CommandRequest(command, null, args), service);
+    }
+
+    /** A command to the partner, naming this relationship's service. */
+    private CommandRequest toPartner(CommandRequest request) {
+        return CommandCreator.forService(request, service);
     }
 
     /**
@@ -193,7 +222,7 @@ public final class HaRuntime implements AutoCloseable {
         a.put("send", want.equals("send"));
         a.put("queue", want.equals("queue"));
         try {
-            CommandResponse r = leases.send(new CommandRequest("ha-lease-updates-set", null, a), COMMAND_TIMEOUT);
+            CommandResponse r = leases.send(local("ha-lease-updates-set", a), COMMAND_TIMEOUT);
             if (r.result() == ResultCode.SUCCESS) {
                 if (!want.equals(updatesApplied)) {
                     log.info(switch (want) {
@@ -220,7 +249,7 @@ public final class HaRuntime implements AutoCloseable {
             return;
         }
         try {
-            CommandResponse r = leases.send(new CommandRequest("ha-lease-updates-status", null, internalArgs()), COMMAND_TIMEOUT);
+            CommandResponse r = leases.send(local("ha-lease-updates-status", internalArgs()), COMMAND_TIMEOUT);
             JsonNode a = r.arguments();
             if (r.result() != ResultCode.SUCCESS || a == null) {
                 return;
@@ -261,7 +290,7 @@ public final class HaRuntime implements AutoCloseable {
         scopes.forEach(a.putArray("scopes")::add);
         a.put("analyze", analyze);
         try {
-            CommandResponse r = dhcp.send(new CommandRequest("ha-scopes-set", null, a), COMMAND_TIMEOUT);
+            CommandResponse r = dhcp.send(local("ha-scopes-set", a), COMMAND_TIMEOUT);
             if (r.result() == ResultCode.SUCCESS) {
                 pushedScopes = scopes;
                 pushedAnalyze = analyze;
@@ -289,9 +318,14 @@ public final class HaRuntime implements AutoCloseable {
             return;
         }
         try {
-            CommandResponse r = dhcp.send(new CommandRequest("ha-connecting-clients", null, internalArgs()), COMMAND_TIMEOUT);
+            CommandResponse r = dhcp.send(local("ha-connecting-clients", internalArgs()), COMMAND_TIMEOUT);
             if (r.result() == ResultCode.SUCCESS && r.arguments() != null) {
                 for (JsonNode c : r.arguments().path("clients")) {
+                    if (!service.equals(CommandCreator.DHCP4_SERVICE)) {
+                        // a DHCPv6 client is its DUID, its secs the elapsed time in hundredths
+                        comm.analyze6(c.path("client-id").asString(""), c.path("secs").asInt());
+                        continue;
+                    }
                     comm.analyze4(c.path("hw-address").asString(""),
                             c.has("client-id") ? c.get("client-id").asString() : null, c.path("secs").asInt());
                 }
@@ -331,7 +365,7 @@ public final class HaRuntime implements AutoCloseable {
     private void heartbeat() {
         metrics.heartbeatSent();
         try {
-            CommandResponse r = partner.send(CommandCreator.heartbeat(config.thisServerName()), COMMAND_TIMEOUT);
+            CommandResponse r = partner.send(toPartner(CommandCreator.heartbeat(config.thisServerName())), COMMAND_TIMEOUT);
             JsonNode a = r.arguments();
             HaState state = a == null ? null : HaState.of(a.path("state").asString(""));
             if (r.result() != ResultCode.SUCCESS || state == null) {
@@ -367,7 +401,7 @@ public final class HaRuntime implements AutoCloseable {
                 if (!ok) {
                     // Kea: the partner must synchronise from us, so it is reset before we wait
                     try {
-                        partner.send(CommandCreator.reset(config.thisServerName()), COMMAND_TIMEOUT);
+                        partner.send(toPartner(CommandCreator.reset(config.thisServerName())), COMMAND_TIMEOUT);
                     } catch (PeerUnavailableException e) {
                         comm.communicationFailed();
                     }
@@ -376,7 +410,7 @@ public final class HaRuntime implements AutoCloseable {
             }
             case RESET_PARTNER -> {
                 try {
-                    partner.send(CommandCreator.reset(config.thisServerName()), COMMAND_TIMEOUT);
+                    partner.send(toPartner(CommandCreator.reset(config.thisServerName())), COMMAND_TIMEOUT);
                 } catch (PeerUnavailableException e) {
                     comm.communicationFailed();
                 }
@@ -396,7 +430,7 @@ public final class HaRuntime implements AutoCloseable {
         ObjectNode a = internalArgs();
         a.put("timeout", COMMAND_TIMEOUT.toMillis() * 5);
         try {
-            CommandResponse r = leases.send(new CommandRequest("ha-lease-updates-flush", null, a), COMMAND_TIMEOUT.multipliedBy(6));
+            CommandResponse r = leases.send(local("ha-lease-updates-flush", a), COMMAND_TIMEOUT.multipliedBy(6));
             if (r.result() == ResultCode.SUCCESS) {
                 log.info("HA_LEASES_BACKLOG_SUCCESS lease updates backlog sent to {}", partner.url());
                 return true;
@@ -417,7 +451,7 @@ public final class HaRuntime implements AutoCloseable {
         ObjectNode a = JSON.objectNode();
         a.put("origin-id", config.localOrigin());
         try {
-            CommandResponse r = dhcp.send(new CommandRequest(want ? "dhcp-enable" : "dhcp-disable", null, a), COMMAND_TIMEOUT);
+            CommandResponse r = dhcp.send(local(want ? "dhcp-enable" : "dhcp-disable", a), COMMAND_TIMEOUT);
             if (r.result() == ResultCode.SUCCESS) {
                 if (dhcpApplied == null || dhcpApplied != want) {
                     log.info(want ? "HA_LOCAL_DHCP_ENABLE local DHCP service is enabled in the {} state"
@@ -515,7 +549,7 @@ public final class HaRuntime implements AutoCloseable {
     public void syncCompleteNotified(int originId) {
         ObjectNode a = JSON.objectNode();
         a.put("origin-id", originId);
-        CommandResponse r = dhcp.send(new CommandRequest("dhcp-enable", null, a), COMMAND_TIMEOUT);
+        CommandResponse r = dhcp.send(local("dhcp-enable", a), COMMAND_TIMEOUT);
         if (r.result() != ResultCode.SUCCESS) {
             throw new CommandException(ResultCode.ERROR, "enabling DHCP after the partner's sync failed: " + r.text());
         }
@@ -540,8 +574,8 @@ public final class HaRuntime implements AutoCloseable {
                         + " The server is in the " + machine.state().wire() + " state.");
             }
             try {
-                CommandResponse r = partner.send(CommandCreator.maintenanceNotify(config.thisServerName(), false,
-                        machine.state()), COMMAND_TIMEOUT);
+                CommandResponse r = partner.send(toPartner(CommandCreator.maintenanceNotify(config.thisServerName(), false,
+                        machine.state())), COMMAND_TIMEOUT);
                 if (r.result() != ResultCode.SUCCESS) {
                     log.error("HA_MAINTENANCE_NOTIFY_FAILED error returned while processing ha-maintenance-notify by {}: {}",
                             config.partner().name(), r.text());
@@ -571,8 +605,8 @@ public final class HaRuntime implements AutoCloseable {
                         + " partner-in-maintenance state.");
             }
             try {
-                CommandResponse r = partner.send(CommandCreator.maintenanceNotify(config.thisServerName(), true,
-                        machine.state()), COMMAND_TIMEOUT);
+                CommandResponse r = partner.send(toPartner(CommandCreator.maintenanceNotify(config.thisServerName(), true,
+                        machine.state())), COMMAND_TIMEOUT);
                 if (r.result() != ResultCode.SUCCESS) {
                     log.error("HA_MAINTENANCE_NOTIFY_CANCEL_FAILED error returned while processing ha-maintenance-notify by {}"
                             + " in attempt to cancel its maintenance: {}", config.partner().name(), r.text());

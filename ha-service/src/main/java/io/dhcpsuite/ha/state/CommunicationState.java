@@ -136,13 +136,27 @@ public final class CommunicationState {
         if (!interrupted()) {
             return;
         }
-        analyzed++;
         int s = secs & 0xFFFF;
         if (s > 255 && (s & 0xFF) == 0) {
             s = (s >> 8) & 0xFF;
         }
-        boolean isUnacked = s * 1000L > config.maxAckDelay();
-        ClientKey key = new ClientKey(hwAddress, clientId == null ? "" : clientId);
+        analyze(new ClientKey(hwAddress, clientId == null ? "" : clientId), s * 1000L > config.maxAckDelay());
+    }
+
+    /**
+     * A DHCPv6 query of the partner's scope, as Kea's {@code analyzeMessage(Pkt6)} sees it: the
+     * client is its DUID, unacked when its elapsed time (hundredths of a second) passed
+     * {@code max-ack-delay}.
+     */
+    public synchronized void analyze6(String duid, int elapsedHundredths) {
+        if (!interrupted()) {
+            return;
+        }
+        analyze(new ClientKey("", duid == null ? "" : duid), (elapsedHundredths & 0xFFFF) * 10L > config.maxAckDelay());
+    }
+
+    private void analyze(ClientKey key, boolean isUnacked) {
+        analyzed++;
         Boolean before = connecting.get(key);
         if (before == null) {
             connecting.put(key, isUnacked);

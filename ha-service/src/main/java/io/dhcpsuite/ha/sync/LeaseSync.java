@@ -54,6 +54,8 @@ public final class LeaseSync {
     private final CommandClient partner;
     private final CommandClient leases;
     private final java.util.function.LongPredicate subnets;
+    /** {@code dhcp4}, or {@code dhcp6}: then Kea's protocol with {@code lease6-get-page}. */
+    private final String service;
 
     /**
      * The outcome: ok, a Kea-style message, how many leases came and were written, whether the
@@ -72,6 +74,17 @@ public final class LeaseSync {
      *                leases of other subnets when a hub syncs one relationship); null for all
      */
     public LeaseSync(HaRelationship config, CommandClient partner, CommandClient leases, java.util.function.LongPredicate subnets) {
+        this(config, partner, leases, subnets, CommandCreator.DHCP4_SERVICE);
+    }
+
+    /**
+     * @param service {@code dhcp6} for a DHCPv6 relationship: Kea's own sync (the partner disabled
+     *                throughout, {@code lease6-get-page} pages in address order, each applied by a
+     *                v6 {@code ha-sync-apply}), with a Kea partner and a suite partner alike
+     */
+    public LeaseSync(HaRelationship config, CommandClient partner, CommandClient leases, java.util.function.LongPredicate subnets,
+                     String service) {
+        this.service = service;
         this.config = config;
         this.partner = partner;
         this.leases = leases;
@@ -106,6 +119,19 @@ public final class LeaseSync {
         String partnerName = config.partner().name();
         Progress p = new Progress(System.nanoTime());
         log.info("HA_SYNC_START starting lease database synchronization with {}", partnerName);
+        if (!service.equals(CommandCreator.DHCP4_SERVICE)) {
+            try {
+                return keaSync(maxPeriodSeconds, timeout, p);
+            } catch (PeerUnavailableException | SyncException e) {
+                log.warn("HA_SYNC_FAILED lease database synchronization with {} failed: {}", partnerName, e.getMessage());
+                return new Result(false, "lease database synchronization with " + partnerName + " failed: " + e.getMessage(),
+                        p.fetched, p.applied, false, p.disabledMillis(), p.elapsedMillis());
+            } finally {
+                if (p.disabledAt != 0) {
+                    reenablePartner(origin, timeout);
+                }
+            }
+        }
         try {
             JsonNode saved = savedCursor(timeout);
             Key after = saved == null ? Key.START
@@ -170,6 +196,11 @@ public final class LeaseSync {
         }
     }
 
+    /** {@code request} naming this relationship's service (to the partner, or to the local lease-service). */
+    private CommandRequest toPartner(CommandRequest request) {
+        return CommandCreator.forService(request, service);
+    }
+
     private static Key lower(Key a, Key b) {
         return a.before(b) ? a : b;
     }
@@ -217,19 +248,21 @@ public final class LeaseSync {
         return furthest.before(last) ? last : furthest;
     }
 
-    /** Kea's protocol: the partner disabled throughout, lease4-get-page in address order. */
+    /** Kea's protocol: the partner disabled throughout, lease4-get-page (lease6-get-page) in address order. */
     private Result keaSync(long maxPeriodSeconds, Duration timeout, Progress p) {
         p.incremental = false;
         int origin = config.remoteOrigin();
-        expectSuccess(partner.send(CommandCreator.dhcpDisable(origin, maxPeriodSeconds), timeout), "dhcp-disable");
+        boolean v6 = !service.equals(CommandCreator.DHCP4_SERVICE);
+        expectSuccess(partner.send(toPartner(CommandCreator.dhcpDisable(origin, maxPeriodSeconds)), timeout), "dhcp-disable");
         p.disabledAt = System.nanoTime();
         String from = "start";
         while (true) {
-            CommandResponse page = partner.send(CommandCreator.lease4GetPage(from, config.syncPageLimit()), timeout);
+            CommandResponse page = partner.send(v6 ? CommandCreator.lease6GetPage(from, config.syncPageLimit())
+                    : CommandCreator.lease4GetPage(from, config.syncPageLimit()), timeout);
             if (page.result() == ResultCode.EMPTY) {
                 break;
             }
-            expectSuccess(page, "lease4-get-page");
+            expectSuccess(page, v6 ? "lease6-get-page" : "lease4-get-page");
             JsonNode list = page.arguments() == null ? null : page.arguments().get("leases");
             int count = list == null ? 0 : list.size();
             log.info("HA_LEASES_SYNC_LEASE_PAGE_RECEIVED received {} leases from {}", count, config.partner().name());
@@ -239,7 +272,7 @@ public final class LeaseSync {
             }
             from = list.get(count - 1).path("ip-address").asString();
             // Kea refreshes the partner's max-period before every page
-            expectSuccess(partner.send(CommandCreator.dhcpDisable(origin, maxPeriodSeconds), timeout), "dhcp-disable");
+            expectSuccess(partner.send(toPartner(CommandCreator.dhcpDisable(origin, maxPeriodSeconds)), timeout), "dhcp-disable");
         }
         return p.done(false, config.partner().name());
     }
@@ -271,7 +304,7 @@ public final class LeaseSync {
             a.put("partner", config.partner().name());
             a.set("cursor", cursor);
         }
-        CommandResponse r = leases.send(new CommandRequest("ha-sync-apply", null, a), timeout);
+        CommandResponse r = leases.send(toPartner(new CommandRequest("ha-sync-apply", null, a)), timeout);
         if (r.result() != ResultCode.SUCCESS) {
             throw new SyncException("applying a page locally: " + r.text());
         }
@@ -321,9 +354,9 @@ public final class LeaseSync {
 
     private void reenablePartner(int origin, Duration timeout) {
         try {
-            CommandResponse n = partner.send(CommandCreator.syncCompleteNotify(config.thisServerName(), origin), timeout);
+            CommandResponse n = partner.send(toPartner(CommandCreator.syncCompleteNotify(config.thisServerName(), origin)), timeout);
             if (n.result() == ResultCode.UNSUPPORTED) {
-                partner.send(CommandCreator.dhcpEnable(origin), timeout);
+                partner.send(toPartner(CommandCreator.dhcpEnable(origin)), timeout);
             }
         } catch (PeerUnavailableException e) {
             log.warn("HA_SYNC_COMPLETE_NOTIFY_COMMUNICATIONS_FAILED {}; the partner re-enables itself after max-period",

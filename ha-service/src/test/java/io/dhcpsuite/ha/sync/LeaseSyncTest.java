@@ -125,6 +125,78 @@ class LeaseSyncTest {
         assertThat(partnerDisabled).isFalse();
     }
 
+    /**
+     * A DHCPv6 relationship syncs as Kea's kea-dhcp6 does, whatever the partner: no ha-sync-page,
+     * lease6-get-page pages in address order with the partner disabled throughout, each page
+     * applied by one ha-sync-apply, then ha-sync-complete-notify.
+     */
+    @Test
+    void aDhcp6RelationshipPullsLease6GetPagesWithThePartnerDisabledThroughout() throws Exception {
+        java.util.TreeMap<String, Long> partner6 = new java.util.TreeMap<>();
+        for (int i = 0; i < 250; i++) {
+            partner6.put(String.format("2001:db8:1::%x", 0x1000 + i), 1_700_000_000L + i);
+        }
+        Map<String, Long> local6 = new HashMap<>();
+        local6.put("2001:db8:1::1000", 1_900_000_000L);
+        List<String> partnerCommands = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CommandDispatcher p = new CommandDispatcher();
+        p.register("dhcp-disable", a -> {
+            partnerCommands.add("dhcp-disable");
+            partnerDisabled = true;
+            return CommandResponse.success("DHCPv6 service disabled");
+        });
+        p.register("ha-sync-complete-notify", a -> {
+            partnerCommands.add("ha-sync-complete-notify");
+            partnerDisabled = false;
+            return CommandResponse.success("Server successfully notified about the synchronization completion.");
+        });
+        p.register("lease6-get-page", a -> {
+            partnerCommands.add("lease6-get-page");
+            assertThat(partnerDisabled).as("Kea's pages are read with the partner disabled").isTrue();
+            String from = a.get("from").asString();
+            ObjectNode args = JSON.objectNode();
+            var arr = args.putArray("leases");
+            for (var e : (from.equals("start") ? partner6 : partner6.tailMap(from, false)).entrySet()) {
+                if (arr.size() == a.get("limit").asInt()) {
+                    break;
+                }
+                ObjectNode l = arr.addObject();
+                l.put("ip-address", e.getKey()).put("type", "IA_NA").put("duid", "01:02:03").put("iaid", 1)
+                        .put("cltt", e.getValue()).put("valid-lft", 4000).put("subnet-id", 1);
+            }
+            args.put("count", arr.size());
+            return arr.isEmpty() ? CommandResponse.empty("0 IPv6 lease(s) found.", args)
+                    : CommandResponse.success(arr.size() + " IPv6 lease(s) found.", args);
+        });
+        CommandDispatcher l = new CommandDispatcher();
+        AtomicInteger applies = new AtomicInteger();
+        l.register("ha-sync-apply", a -> {
+            applies.incrementAndGet();
+            for (JsonNode n : a.get("leases")) {
+                long cltt = n.get("cltt").asLong();
+                local6.merge(n.get("ip-address").asString(), cltt, Math::max);
+            }
+            return CommandResponse.success("applied", JSON.objectNode().put("added", a.get("leases").size()));
+        });
+        HaRelationship config = HaConfigParser.fromDhcp6Hooks(KeaConfigLoader.parse("""
+                { "Dhcp6": { "hooks-libraries": [ { "library": "/usr/lib/kea/hooks/libdhcp_ha.so", "parameters": {
+                  "high-availability": [ { "this-server-name": "server1", "mode": "hot-standby", "sync-page-limit": 100,
+                    "peers": [ { "name": "server1", "url": "http://127.0.0.1:19801/", "role": "primary" },
+                               { "name": "server2", "url": "http://127.0.0.1:19802/", "role": "standby" } ] } ] } } ] } }""",
+                null).dhcp6().hooksLibraries()).relationships().getFirst();
+        LeaseSync.Result r = new LeaseSync(config, client(p, false), client(l, false), null, "dhcp6").run(60);
+
+        assertThat(r.ok()).as(r.message()).isTrue();
+        assertThat(r.incremental()).isFalse();
+        assertThat(r.fetched()).isEqualTo(250);
+        assertThat(applies.get()).isEqualTo(3);
+        assertThat(local6).hasSize(250);
+        assertThat(local6.get("2001:db8:1::1000")).as("ours is newer: kept").isEqualTo(1_900_000_000L);
+        assertThat(partnerCommands).startsWith("dhcp-disable", "lease6-get-page").endsWith("ha-sync-complete-notify")
+                .doesNotContain("ha-sync-page");
+        assertThat(partnerDisabled).isFalse();
+    }
+
     /** A Kea with restrict-commands answers ha-sync-page with HTTP 403, not result 2: still Kea's pages. */
     @Test
     void aPartnerThatForbidsTheExtensionGetsKeasPages() throws Exception {

@@ -118,26 +118,34 @@ public final class HaLeaseUpdates {
      */
     record Update(String command, String body, String lease, String clientKey, String address) {
         boolean delete() {
-            return "lease4-del".equals(command);
+            return command.endsWith("-del");
         }
     }
 
+    private final PeerChannel.Family family;
+
     private HaLeaseUpdates(HaRelationship r, Transport settings, MeterRegistry meters) {
+        this(r, PeerChannel.Family.V4, settings, meters);
+    }
+
+    private HaLeaseUpdates(HaRelationship r, PeerChannel.Family family, Transport settings, MeterRegistry meters) {
+        this.family = family;
         boolean sender = r != null && r.sendLeaseUpdates() && r.thisServer().role() != HaRole.BACKUP;
         HaPeer p = sender ? r.partner() : null;
-        this.partner = p == null ? null : new PeerChannel(p, true, settings, meters);
+        this.partner = p == null ? null : new PeerChannel(p, family, true, settings, meters);
         List<PeerChannel> b = new ArrayList<>();
         if (sender) {
             boolean waitBackups = r.mode() == HaMode.PASSIVE_BACKUP && r.waitBackupAck();
             for (HaPeer peer : r.backups()) {
-                b.add(new PeerChannel(peer, waitBackups, settings, meters));
+                b.add(new PeerChannel(peer, family, waitBackups, settings, meters));
             }
         }
         this.backups = List.copyOf(b);
         this.active = partner != null || !backups.isEmpty();
         this.backlogLimit = r == null ? 0 : r.delayedUpdatesLimit();
         if (partner != null) {
-            meters.gauge("ha.lease.updates.backlog", List.of(io.micrometer.core.instrument.Tag.of("peer", p.name())),
+            meters.gauge("ha.lease.updates.backlog", List.of(io.micrometer.core.instrument.Tag.of("peer", p.name()),
+                    io.micrometer.core.instrument.Tag.of("service", family.service())),
                     this, u -> u.backlogSize());
         }
     }
@@ -155,6 +163,15 @@ public final class HaLeaseUpdates {
     /** The updates of one relationship (a hub has one per relationship, see {@link HaLeaseUpdateRelationships}). */
     public static HaLeaseUpdates of(HaRelationship relationship, Transport settings, MeterRegistry meters) {
         return new HaLeaseUpdates(relationship, settings, meters);
+    }
+
+    /**
+     * The DHCPv6 updates of a {@code Dhcp6} relationship (null: inactive): the same policies, sent
+     * as {@code lease6-bulk-apply} to every peer (Kea's HA does so for DHCPv6, and Kea's lease_cmds
+     * and the suite both take it), as {@code lease6-update}/{@code lease6-del} to one that refuses it.
+     */
+    public static HaLeaseUpdates of6(HaRelationship relationship, Transport settings, MeterRegistry meters) {
+        return new HaLeaseUpdates(relationship, PeerChannel.Family.V6, settings, meters);
     }
 
     /** Whether this server sends lease updates to anyone (a partner or backups). */
@@ -192,6 +209,26 @@ public final class HaLeaseUpdates {
         for (LeaseChange c : changes.changes()) {
             updates.add(update(c));
         }
+        return send(updates);
+    }
+
+    /**
+     * The same for one v6 transaction's changes (Kea's {@code leases6_committed}); a failure names
+     * the indexes of the changes whose updates failed.
+     */
+    public CompletionStage<Void> changed6(List<io.dhcpsuite.lease.v6.Lease6Change> changes) {
+        if (!active || changes.isEmpty() || changes.getFirst().origin() != LeaseChange.Origin.DHCP) {
+            return null;
+        }
+        List<Update> updates = new ArrayList<>(changes.size());
+        for (io.dhcpsuite.lease.v6.Lease6Change c : changes) {
+            updates.add(update6(c));
+        }
+        return send(updates);
+    }
+
+    /** Sends one transaction's updates to the partner (per the mode) and the backups; the gate of its replies, or null. */
+    private CompletionStage<Void> send(List<Update> updates) {
         List<CompletableFuture<Void>> gates = new ArrayList<>();
         List<Integer> gateChange = new ArrayList<>();
         if (partner != null) {
@@ -318,6 +355,40 @@ public final class HaLeaseUpdates {
         body.set("arguments", args);
         String clientKey = lease.hwAddress() + "/" + (lease.clientId() == null ? "" : lease.clientId());
         return new Update(command, body.toString(), leaseOnly, clientKey, lease.addressText());
+    }
+
+    /**
+     * A v6 change as Kea's HA sends it: the lease as {@code Lease6::toElement} with {@code expire}
+     * for {@code cltt} and no nulls; a deleted lease goes in {@code deleted-leases} (alone:
+     * {@code lease6-del}), any other, a released one included, in {@code leases}
+     * ({@code lease6-update} with {@code force-create}).
+     */
+    static Update update6(io.dhcpsuite.lease.v6.Lease6Change change) {
+        io.dhcpsuite.api.lease.Lease6 lease = change.lease();
+        ObjectNode args = io.dhcpsuite.lease.v6.command.Lease6Commands.json(lease);
+        args.put("expire", lease.cltt() + lease.validLft());
+        args.remove("cltt");
+        List<String> nulls = new ArrayList<>();
+        args.properties().forEach(e -> {
+            if (e.getValue().isNull()) {
+                nulls.add(e.getKey());
+            }
+        });
+        nulls.forEach(args::remove);
+        String leaseOnly = args.toString();
+        args.put("origin", "ha-partner");
+        String command;
+        if (change.kind() == LeaseChange.Kind.DELETED && lease.state() != 3) {
+            command = PeerChannel.Family.V6.deleteCommand();
+        } else {
+            command = PeerChannel.Family.V6.updateCommand();
+            args.put("force-create", true);
+        }
+        ObjectNode body = JSON.createObjectNode();
+        body.put("command", command);
+        body.putArray("service").add("dhcp6");
+        body.set("arguments", args);
+        return new Update(command, body.toString(), leaseOnly, lease.duid(), lease.ipAddress());
     }
 
     /**

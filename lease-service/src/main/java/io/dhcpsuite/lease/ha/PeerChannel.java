@@ -57,16 +57,25 @@ final class PeerChannel {
 
     enum Failure { COMMUNICATION, CONFLICT, ERROR, BUSY }
 
-    /** The suite's batched form of the updates (docs/high-availability.md); Kea has no IPv4 one. */
-    static final String BULK_COMMAND = "lease4-bulk-apply";
+    /**
+     * The commands of one family. DHCPv4: Kea has no bulk command, so the suite's
+     * {@code lease4-bulk-apply} is asked for and used only with a partner that answers it.
+     * DHCPv6: Kea's own HA sends {@code lease6-bulk-apply} (one per query), which Kea's lease_cmds
+     * and the suite both take, so every peer gets batches and nothing is asked.
+     */
+    record Family(String service, String bulkCommand, String updateCommand, String deleteCommand, boolean bulkKnown) {
+        static final Family V4 = new Family("dhcp4", "lease4-bulk-apply", "lease4-update", "lease4-del", false);
+        static final Family V6 = new Family("dhcp6", "lease6-bulk-apply", "lease6-update", "lease6-del", true);
+    }
 
-    /** What the peer takes: not asked yet, being asked, {@link #BULK_COMMAND}, or Kea's one-lease commands only. */
+    /** What the peer takes: not asked yet, being asked, the family's bulk command, or Kea's one-lease commands only. */
     enum Protocol { UNKNOWN, PROBING, BULK, SINGLE }
 
     private record Pending(HaLeaseUpdates.Update update, CompletableFuture<Void> done, long submitted) {
     }
 
     private final HaPeer peer;
+    private final Family family;
     private final boolean gating;
     private final HaLeaseUpdates.Transport settings;
     private final URI url;
@@ -92,7 +101,16 @@ final class PeerChannel {
 
     /** @param gating whether DHCP replies wait for this peer's acknowledgements */
     PeerChannel(HaPeer peer, boolean gating, HaLeaseUpdates.Transport settings, MeterRegistry meters) {
+        this(peer, Family.V4, gating, settings, meters);
+    }
+
+    /** @param family the commands the updates go as (the {@code service} tag of the meters) */
+    PeerChannel(HaPeer peer, Family family, boolean gating, HaLeaseUpdates.Transport settings, MeterRegistry meters) {
         this.peer = peer;
+        this.family = family;
+        if (family.bulkKnown() && settings.maxBatch() > 1) {
+            protocol = Protocol.BULK;
+        }
         this.gating = gating;
         this.settings = settings;
         this.sendMargin = Math.min(TimeUnit.MILLISECONDS.toNanos(50), settings.timeout().toNanos() / 4);
@@ -101,7 +119,7 @@ final class PeerChannel {
                 (peer.basicAuthUser() + ":" + (peer.basicAuthPassword() == null ? "" : peer.basicAuthPassword()))
                         .getBytes(StandardCharsets.UTF_8));
         this.http = httpClient(peer);
-        Tags tags = Tags.of("peer", peer.name(), "role", peer.role().wire());
+        Tags tags = Tags.of("peer", peer.name(), "role", peer.role().wire(), "service", family.service());
         sentCounter = Counter.builder("ha.lease.updates.sent").description("Lease updates sent to an HA peer")
                 .tags(tags).register(meters);
         ackedCounter = Counter.builder("ha.lease.updates.acked").description("Lease updates an HA peer acknowledged")
@@ -116,7 +134,7 @@ final class PeerChannel {
                 .tags(tags).publishPercentiles(0.5, 0.99).register(meters);
         meters.gauge("ha.lease.updates.pending", tags, this, PeerChannel::pending);
         batchSize = DistributionSummary.builder("ha.lease.update.batch").baseUnit("updates")
-                .description("Lease updates per " + BULK_COMMAND + " request to a suite partner")
+                .description("Lease updates per bulk-apply request to a peer that takes batches")
                 .tags(tags).publishPercentiles(0.5, 0.99).register(meters);
     }
 
@@ -204,7 +222,7 @@ final class PeerChannel {
         return protocol == Protocol.BULK ? Math.min(settings.connections(), settings.bulkConnections()) : settings.connections();
     }
 
-    /** Updates that go in one request: one Kea command, or a {@link #BULK_COMMAND}. */
+    /** Updates that go in one request: one Kea command, or a bulk-apply. */
     private record Batch(List<Pending> items, boolean bulk) {
     }
 
@@ -262,7 +280,8 @@ final class PeerChannel {
                 StringBuilder to = p.update().delete() ? deleted : leases;
                 to.append(to.isEmpty() ? "" : ",").append(p.update().lease());
             }
-            body = "{\"command\":\"" + BULK_COMMAND + "\",\"service\":[\"dhcp4\"],\"arguments\":{\"origin\":\"ha-partner\","
+            body = "{\"command\":\"" + family.bulkCommand() + "\",\"service\":[\"" + family.service()
+                    + "\"],\"arguments\":{\"origin\":\"ha-partner\","
                     + "\"deleted-leases\":[" + deleted + "],\"leases\":[" + leases + "]}}";
         } else {
             body = first.update().body();
@@ -304,7 +323,7 @@ final class PeerChannel {
     }
 
     /**
-     * Whether the peer takes {@link #BULK_COMMAND}: one empty one, sent beside the first update
+     * Whether the peer takes the family's bulk command (DHCPv4 only; see {@link Family}): one empty one, sent beside the first update
      * (not holding a connection slot). A suite answers 0; a Kea answers 2 (unknown command), or
      * HTTP 403 with restrict-commands, and then gets only Kea's one-lease commands. Any other
      * outcome leaves the question open, asked again at most once a second; until an answer says
@@ -313,8 +332,8 @@ final class PeerChannel {
     private void probe() {
         HttpRequest.Builder b = HttpRequest.newBuilder(url).timeout(settings.timeout())
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"command\":\"" + BULK_COMMAND
-                        + "\",\"service\":[\"dhcp4\"],\"arguments\":{\"origin\":\"ha-partner\",\"deleted-leases\":[],\"leases\":[]}}"));
+                .POST(HttpRequest.BodyPublishers.ofString("{\"command\":\"" + family.bulkCommand()
+                        + "\",\"service\":[\"" + family.service() + "\"],\"arguments\":{\"origin\":\"ha-partner\",\"deleted-leases\":[],\"leases\":[]}}"));
         if (authorization != null) {
             b.header("Authorization", authorization);
         }
@@ -333,8 +352,8 @@ final class PeerChannel {
             }
             if (learnt != Protocol.UNKNOWN) {
                 log.info("HA_LEASE_UPDATES_PROTOCOL lease updates to {} ({}) go {}", peer.name(), url,
-                        learnt == Protocol.BULK ? "in batches of up to " + settings.maxBatch() + " (" + BULK_COMMAND + ")"
-                                : "one lease per command (lease4-update, lease4-del)");
+                        learnt == Protocol.BULK ? "in batches of up to " + settings.maxBatch() + " (" + family.bulkCommand() + ")"
+                                : "one lease per command (" + family.updateCommand() + ", " + family.deleteCommand() + ")");
             }
         });
     }
@@ -393,7 +412,7 @@ final class PeerChannel {
     }
 
     /**
-     * A {@link #BULK_COMMAND}'s answer: each update is settled with its own result, 0 unless the
+     * A bulk-apply's answer: each update is settled with its own result, 0 unless the
      * partner named its address in {@code failed-leases} or {@code failed-deleted-leases}; a
      * transport failure fails them all. A partner that no longer knows the command (answer 2, or
      * HTTP 403: a Kea took the suite's place) gets the same updates again one by one, as Kea's
@@ -405,7 +424,7 @@ final class PeerChannel {
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
             for (Pending p : batch) {
                 fail(p, Failure.COMMUNICATION, p.update().command() + " for " + p.update().address() + " to " + peer.name()
-                        + " (" + url + ", " + BULK_COMMAND + " of " + batch.size() + ") failed: " + cause, cause);
+                        + " (" + url + ", " + family.bulkCommand() + " of " + batch.size() + ") failed: " + cause, cause);
             }
             return;
         }
@@ -419,7 +438,7 @@ final class PeerChannel {
                 }
             }
             log.info("HA_LEASE_UPDATES_PROTOCOL {} ({}) no longer takes {}: lease updates go one lease per command",
-                    peer.name(), url, BULK_COMMAND);
+                    peer.name(), url, family.bulkCommand());
             return;
         }
         if (result != 0) {

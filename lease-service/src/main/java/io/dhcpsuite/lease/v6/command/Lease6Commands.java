@@ -190,7 +190,7 @@ public final class Lease6Commands {
     }
 
     /** Kea's Lease6::toElement: {@code prefix-len} only for a prefix. */
-    static ObjectNode json(Lease6 l) {
+    public static ObjectNode json(Lease6 l) {
         ObjectNode n = JSON.valueToTree(l);
         if (!l.isPrefix()) {
             n.remove("prefix-len");
@@ -261,6 +261,14 @@ public final class Lease6Commands {
     }
 
     /** Kea's Lease6 parser (lease_parser.cc): mandatory ip-address, duid and iaid; the rest optional. */
+    /**
+     * A lease map as the lease6 commands read it (Kea's rules, against {@code engine}'s subnets);
+     * a {@link CommandException} with Kea's code names what is wrong.
+     */
+    public static Lease6 parse(Allocation6Engine engine, JsonNode a) {
+        return new Lease6Commands(engine, null, null).parseLease(a);
+    }
+
     Lease6 parseLease(JsonNode a) {
         BigInteger addr = address(a);
         int type = type(a);
