@@ -456,6 +456,9 @@ class LeaseServiceConfiguration {
         io.dhcpsuite.lease.ha.HaLeaseUpdateCommands.register(d, haLeaseUpdates);
         ConfigPhases.registerGet(d, running::dhcp4);
         ConfigPhases.register(d, running, running::dhcp4);
+        // kea-dhcp6's configuration commands, for "service": ["dhcp6"]: the same document, its Dhcp6 section
+        ConfigPhases.registerGet(d.dhcp6(), ConfigPhases.DHCP6, running::dhcp6);
+        ConfigPhases.register(d.dhcp6(), running, running::dhcp6, ConfigPhases.DHCP6);
         // the context's close stops the timers and drains the group commit before the process ends
         Shutdown.register(d, exitValue -> {
             log.info("DHCP4_SHUTDOWN_REQUEST shutdown of the lease side requested");

@@ -1,31 +1,10 @@
 package io.dhcpsuite.lease.v6.command;
 
-import io.dhcpsuite.api.command.CommandDispatcher;
-import io.dhcpsuite.api.command.CommandRequest;
-import io.dhcpsuite.api.command.CommandResponse;
-
 /**
- * lease-service's command table, which plays part of kea-dhcp4 and part of kea-dhcp6. The gateway
- * names the Kea service in the envelope's {@code service}; a command sent for {@code dhcp6} that
- * the v6 table has (the lease6-* commands, stat-lease6-get, {@code statistic-*} over the v6
- * statistics, {@code leases-reclaim} of v6 leases) is answered there, everything else by the main
- * table; a request without {@code service: ["dhcp6"]} does not reach the v6 table, so kea-dhcp4's
- * answers stay Kea's (lease6-get is an unsupported command there).
+ * lease-service's command table, which plays part of kea-dhcp4 and part of kea-dhcp6: the lease6-*
+ * commands, stat-lease6-get, {@code statistic-*} over the v6 statistics, {@code leases-reclaim} of
+ * v6 leases and the Dhcp6 configuration commands answer {@code "service": ["dhcp6"]} from the v6
+ * table (lease6-get is an unsupported command for dhcp4, as in Kea).
  */
-public final class ServiceDispatcher extends CommandDispatcher {
-    private final CommandDispatcher dhcp6 = new CommandDispatcher();
-
-    /** The table of commands answered differently for {@code "service": ["dhcp6"]}. */
-    public CommandDispatcher dhcp6() {
-        return dhcp6;
-    }
-
-    @Override
-    public CommandResponse dispatch(CommandRequest request) {
-        if (request != null && request.service() != null && request.service().contains("dhcp6")
-                && request.command() != null && dhcp6.supports(request.command())) {
-            return dhcp6.dispatch(request);
-        }
-        return super.dispatch(request);
-    }
+public final class ServiceDispatcher extends io.dhcpsuite.api.command.ServiceDispatcher {
 }
