@@ -355,7 +355,7 @@ class LeaseServiceConfiguration {
     RunningConfig runningConfig(SuiteConfig suite, Dhcp4Config config, AllocationEngine engine, LeaseDdns ddns,
                                 Allocation6Engine engine6, Lease6Ddns ddns6) {
         SuiteConfig initial = suite.dhcp4() != null ? suite
-                : new SuiteConfig(suite.source(), suite.raw(), config, suite.warnings());
+                : new SuiteConfig(suite.source(), suite.raw(), config, suite.warnings(), suite.dhcp6());
         return new RunningConfig(initial, engine, ddns, cfg6 -> {
             // the v6 lease database and reclamation timers stay as started, as for v4
             engine6.reconfigure(cfg6);

@@ -122,4 +122,26 @@ class RunningConfig6Test {
         assertThat(run6("config-test", next(null).replace(", \"token\": \"t\"", "")).text())
                 .startsWith("Configuration seems sane.");
     }
+
+    @Test
+    void aDhcp6OnlyFileIsChangedByDhcp6ConfigSet() {
+        SuiteConfig parsed = KeaConfigLoader.parse(V6Support.CONFIG, null);
+        // as lease-service's configuration makes it: an empty v4 side beside the Dhcp6 section
+        SuiteConfig v6only = new SuiteConfig(null, parsed.raw(), KeaConfigLoader.parse("{\"Dhcp4\": {}}", null).dhcp4(),
+                parsed.warnings(), parsed.dhcp6());
+        Allocation6Engine e6 = V6Support.engine(parsed.dhcp6(), clock);
+        RunningConfig r = new RunningConfig(v6only, TestSupport.engine(v6only.dhcp4(), clock),
+                LeaseDdns.disabled(v6only.dhcp4()), e6::reconfigure);
+        ServiceDispatcher sd = new ServiceDispatcher();
+        ConfigPhases.registerGet(sd.dhcp6(), ConfigPhases.DHCP6, r::dhcp6);
+        ConfigPhases.register(sd.dhcp6(), r, r::dhcp6, ConfigPhases.DHCP6);
+        String next = "{\"Dhcp6\": " + JSON.readTree(V6Support.CONFIG).get("Dhcp6").toString()
+                .replace("\"subnet6\":[", "\"subnet6\":[{\"id\":3,\"subnet\":\"2001:db8:3::/64\"},") + ", \"token\": \"t\"}";
+        CommandResponse prepared = sd.dispatch(new CommandRequest(ConfigPhases.PREPARE, List.of("dhcp6"), JSON.readTree(next)));
+        assertThat(prepared.result()).as(prepared.text()).isZero();
+        assertThat(sd.dispatch(new CommandRequest(ConfigPhases.COMMIT, List.of("dhcp6"), JSON.readTree("{\"token\": \"t\"}")))
+                .result()).isZero();
+        assertThat(e6.subnet(3)).isNotNull();
+        assertThat(r.current().raw().has("Dhcp4")).isFalse();
+    }
 }
