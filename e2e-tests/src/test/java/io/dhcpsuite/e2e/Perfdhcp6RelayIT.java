@@ -90,9 +90,13 @@ class Perfdhcp6RelayIT {
 
     static String last;
 
-    /** perfdhcp -6 -A 1 from the client namespace; {sent, received} per exchange it reports. */
+    /**
+     * perfdhcp -6 -A 1 from the client namespace, bound to its global address: perfdhcp puts its
+     * socket's address in the RELAY-FORW's link-address, which selects the subnet. {sent, received}
+     * per exchange it reports.
+     */
     static long[] perfdhcp(int rate, int seconds, String... extra) throws Exception {
-        StringBuilder cmd = new StringBuilder("ip netns exec " + CLI_NS + " perfdhcp -6 -A 1 -l v6rc -r " + rate
+        StringBuilder cmd = new StringBuilder("ip netns exec " + CLI_NS + " perfdhcp -6 -A 1 -l 2001:db8:61::2 -r " + rate
                 + " -R 100000 -p " + seconds + " -W 2000000");
         for (String e : extra) {
             cmd.append(' ').append(e);
