@@ -21,7 +21,9 @@ public final class ConfigUpdate {
     }
 
     /**
-     * @param arguments {@code {"Dhcp4": {...}}}, or {@code {"reload": true}} for config-reload
+     * @param arguments {@code {"Dhcp4": {...}}}, {@code {"Dhcp6": {...}}} (kea-dhcp6's config-set:
+     *                  the Dhcp6 section is replaced, the rest stays), or {@code {"reload": true}}
+     *                  for config-reload
      * @throws ConfigException naming the key, or (reload) the file
      */
     public static SuiteConfig next(SuiteConfig current, JsonNode arguments) {
@@ -38,11 +40,18 @@ public final class ConfigUpdate {
         } else {
             ObjectNode doc = current.raw() != null && current.raw().isObject()
                     ? ((ObjectNode) current.raw()).deepCopy() : JsonNodeFactory.instance.objectNode();
-            doc.set("Dhcp4", arguments.get("Dhcp4").deepCopy());
+            String section = arguments.has("Dhcp6") && !arguments.has("Dhcp4") ? "Dhcp6" : "Dhcp4";
+            doc.set(section, arguments.get(section).deepCopy());
             next = KeaConfigLoader.parse(JSON.writeValueAsString(doc), current.source());
         }
         if (next.dhcp4() == null) {
-            throw new ConfigException("Dhcp4", "missing: a running DHCPv4 server needs its Dhcp4 section");
+            boolean hadDhcp4 = current.raw() != null && current.raw().has("Dhcp4");
+            if (hadDhcp4 || next.dhcp6() == null) {
+                throw new ConfigException("Dhcp4", "missing: a running DHCPv4 server needs its Dhcp4 section");
+            }
+            // a DHCPv6-only file, as kea-dhcp6's own: the v4 side keeps serving no subnets
+            next = new SuiteConfig(next.source(), next.raw(), KeaConfigLoader.parse("{\"Dhcp4\": {}}", null).dhcp4(),
+                    next.warnings(), next.dhcp6());
         }
         return next;
     }
@@ -70,5 +79,27 @@ public final class ConfigUpdate {
                 "changing the connection to the DHCP-DDNS server needs a restart");
         requireUnchanged(current, next, "Dhcp4/expired-leases-processing", Dhcp4Config::expiredLeasesProcessing,
                 "changing the reclamation timers needs a restart");
+        if ((current.dhcp6() == null) != (next.dhcp6() == null)) {
+            throw new ConfigException("Dhcp6", current.dhcp6() == null
+                    ? "adding a DHCPv6 server needs a restart" : "removing the DHCPv6 server needs a restart");
+        }
+        requireUnchanged6(current, next, "Dhcp6/lease-database", Dhcp6Config::leaseDatabase,
+                "changing the lease database needs a restart");
+        requireUnchanged6(current, next, "Dhcp6/hosts-databases", Dhcp6Config::hostsDatabases,
+                "changing the hosts databases needs a restart");
+        requireUnchanged6(current, next, "Dhcp6/dhcp-ddns", Dhcp6Config::dhcpDdnsClient,
+                "changing the connection to the DHCP-DDNS server needs a restart");
+        requireUnchanged6(current, next, "Dhcp6/expired-leases-processing", Dhcp6Config::expiredLeasesProcessing,
+                "changing the reclamation timers needs a restart");
+    }
+
+    /** As {@link #requireUnchanged} for a part of the Dhcp6 section. */
+    public static void requireUnchanged6(SuiteConfig current, SuiteConfig next, String key,
+                                         Function<Dhcp6Config, Object> part, String why) {
+        Object before = current.dhcp6() == null ? null : part.apply(current.dhcp6());
+        Object after = next.dhcp6() == null ? null : part.apply(next.dhcp6());
+        if (before != null && !Objects.equals(before, after)) {
+            throw new ConfigException(key, why);
+        }
     }
 }

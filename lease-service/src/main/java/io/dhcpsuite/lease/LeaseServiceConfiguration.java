@@ -374,7 +374,7 @@ class LeaseServiceConfiguration {
     RunningConfig runningConfig(SuiteConfig suite, Dhcp4Config config, AllocationEngine engine, LeaseDdns ddns,
                                 Allocation6Engine engine6, Lease6Ddns ddns6) {
         SuiteConfig initial = suite.dhcp4() != null ? suite
-                : new SuiteConfig(suite.source(), suite.raw(), config, suite.warnings());
+                : new SuiteConfig(suite.source(), suite.raw(), config, suite.warnings(), suite.dhcp6());
         return new RunningConfig(initial, engine, ddns, cfg6 -> {
             // the v6 lease database and reclamation timers stay as started, as for v4
             engine6.reconfigure(cfg6);
@@ -495,6 +495,9 @@ class LeaseServiceConfiguration {
         io.dhcpsuite.lease.hasync.HaSyncCommands6.register(d.dhcp6(), engine6);
         ConfigPhases.registerGet(d, running::dhcp4);
         ConfigPhases.register(d, running, running::dhcp4);
+        // kea-dhcp6's configuration commands, for "service": ["dhcp6"]: the same document, its Dhcp6 section
+        ConfigPhases.registerGet(d.dhcp6(), ConfigPhases.DHCP6, running::dhcp6);
+        ConfigPhases.register(d.dhcp6(), running, running::dhcp6, ConfigPhases.DHCP6);
         // the context's close stops the timers and drains the group commit before the process ends
         Shutdown.register(d, exitValue -> {
             log.info("DHCP4_SHUTDOWN_REQUEST shutdown of the lease side requested");

@@ -240,16 +240,33 @@ class DhcpServiceConfiguration {
     @Bean
     RunningConfig runningConfig(SuiteConfig config, PacketProcessor processor, Clock clock,
                                 ObjectProvider<Dhcp6Server> dhcp6, io.dhcpsuite.dhcp.v6.HostReplica6 hostReplica6) {
-        return new RunningConfig(config, processor, clock, c -> {
-            KeaLoggers.apply(c);
+        return new RunningConfig(config, processor, clock, KeaLoggers::apply, (now, next) -> {
             Dhcp6Server v6 = dhcp6.getIfAvailable();
-            if (v6 != null && c.dhcp6() != null) {
-                // the sockets and the server DUID stay; subnets, classes, reservations and options change
-                io.dhcpsuite.dhcp.v6.Dhcp6Settings old = v6.processor().settings();
-                hostReplica6.reparse(c.dhcp6());
-                v6.processor().reconfigure(io.dhcpsuite.dhcp.v6.Dhcp6Settings.of(c.dhcp6(), old.serverDuid(),
-                        old.serverPort(), old.clientPort(), hostReplica6));
+            if (v6 == null || next.dhcp6() == null) {
+                return null;
             }
+            // the sockets and the server DUID stay; subnets, classes, reservations and options change
+            io.dhcpsuite.config.Dhcp6Config before = now.dhcp6();
+            io.dhcpsuite.config.Dhcp6Config after = next.dhcp6();
+            if (before != null && !java.util.Objects.equals(before.interfacesConfig(), after.interfacesConfig())) {
+                throw new io.dhcpsuite.config.ConfigException("Dhcp6/interfaces-config",
+                        "changing the listening sockets needs a restart");
+            }
+            if (before != null && (!java.util.Objects.equals(before.serverId(), after.serverId())
+                    || !java.util.Objects.equals(before.dataDirectory(), after.dataDirectory()))) {
+                throw new io.dhcpsuite.config.ConfigException("Dhcp6/server-id",
+                        "changing the server DUID (server-id, data-directory) needs a restart");
+            }
+            io.dhcpsuite.dhcp.v6.Dhcp6Settings old = v6.processor().settings();
+            io.dhcpsuite.dhcp.v6.Dhcp6Settings settings = io.dhcpsuite.dhcp.v6.Dhcp6Settings.of(after,
+                    old.serverDuid(), old.serverPort(), old.clientPort(), hostReplica6);
+            return () -> {
+                hostReplica6.reparse(after);
+                v6.processor().reconfigure(settings);
+                LoggerFactory.getLogger("kea-dhcp6.dhcp6").info(
+                        "DHCP6_CONFIG_COMPLETE DHCPv6 server has completed configuration: {} subnet(s), hash {}",
+                        after.subnets().size(), ConfigPhases.hash(ConfigPhases.DHCP6, next.raw().get(ConfigPhases.DHCP6)));
+            };
         });
     }
 
@@ -259,17 +276,21 @@ class DhcpServiceConfiguration {
                                         ConfigurableApplicationContext context,
                                         io.dhcpsuite.dhcp.ha.HaScopes haScopes, io.dhcpsuite.dhcp.v6.HaGate6 haGate6,
                                         ObjectProvider<HostSync> hostSync, ObjectProvider<HostSync6> hostSync6) {
-        io.dhcpsuite.api.command.ServiceDispatcher services = new io.dhcpsuite.api.command.ServiceDispatcher();
+        io.dhcpsuite.api.command.ServiceDispatcher d = new io.dhcpsuite.api.command.ServiceDispatcher();
         // kea-dhcp6's network state and its HA scopes, for commands sent with "service": ["dhcp6"]
-        DhcpCommands.registerNetworkState(services.dhcp6(), haGate6.state(), "DHCPv6");
-        io.dhcpsuite.dhcp.ha.HaInternalCommands.register(services.dhcp6(), haGate6.scopes());
-        CommandDispatcher d = DhcpCommands.register(services, clock, statistics, state,
+        DhcpCommands.registerNetworkState(d.dhcp6(), haGate6.state(), "DHCPv6");
+        io.dhcpsuite.dhcp.ha.HaInternalCommands.register(d.dhcp6(), haGate6.scopes());
+        DhcpCommands.register(d, clock, statistics, state,
                 running::current, () -> processor.settings().selector(), running::configuredAt,
                 status -> socketsStatus(status, sockets));
         io.dhcpsuite.dhcp.ha.HaInternalCommands.register(d, haScopes);
         ConfigPhases.register(d, running,
                 () -> running.current().raw() == null ? null : running.current().raw().get("Dhcp4"));
         ConfigWrite.register(d, running::current);
+        // kea-dhcp6's configuration commands, for "service": ["dhcp6"]: the same document, its Dhcp6 section
+        ConfigPhases.registerGet(d.dhcp6(), ConfigPhases.DHCP6, running::dhcp6);
+        ConfigPhases.register(d.dhcp6(), running, running::dhcp6, ConfigPhases.DHCP6);
+        ConfigWrite.register(d.dhcp6(), running::current);
         HostSync sync = hostSync.getIfAvailable();
         HostSync6 sync6 = hostSync6.getIfAvailable();
         // one hosts-sync pulls both families' changes: the gateway sends it after a dhcp4 or a dhcp6 change

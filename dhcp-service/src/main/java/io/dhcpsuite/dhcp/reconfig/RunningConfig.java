@@ -31,18 +31,36 @@ public final class RunningConfig implements ConfigPhases.Participant<RunningConf
     private final PacketProcessor processor;
     private final Clock clock;
     private final Consumer<SuiteConfig> onCommit;
+    private final Dhcp6Side dhcp6;
     private volatile Instant configuredAt;
 
-    /** A configuration accepted by prepare, ready to install. */
-    public record Prepared(SuiteConfig config, ServerSettings settings) {
+    /** A configuration accepted by prepare, ready to install; {@code installV6} swaps the DHCPv6 chain. */
+    public record Prepared(SuiteConfig config, ServerSettings settings, Runnable installV6) {
+    }
+
+    /**
+     * The DHCPv6 server's part of a reconfiguration: checks the Dhcp6 section of the next document
+     * against the running one and builds its chain, returning what installs it at commit (nothing
+     * when there is no DHCPv6 server).
+     */
+    @FunctionalInterface
+    public interface Dhcp6Side {
+        /** @throws io.dhcpsuite.config.ConfigException naming the Dhcp6 key that cannot change */
+        Runnable prepare(SuiteConfig now, SuiteConfig next);
     }
 
     /** @param onCommit told of each installed configuration (e.g. to apply its loggers) */
     public RunningConfig(SuiteConfig initial, PacketProcessor processor, Clock clock, Consumer<SuiteConfig> onCommit) {
+        this(initial, processor, clock, onCommit, (now, next) -> () -> { });
+    }
+
+    public RunningConfig(SuiteConfig initial, PacketProcessor processor, Clock clock, Consumer<SuiteConfig> onCommit,
+                         Dhcp6Side dhcp6) {
         this.current = new AtomicReference<>(initial);
         this.processor = processor;
         this.clock = clock;
         this.onCommit = onCommit == null ? c -> { } : onCommit;
+        this.dhcp6 = dhcp6;
         this.configuredAt = clock.instant();
     }
 
@@ -62,6 +80,13 @@ public final class RunningConfig implements ConfigPhases.Participant<RunningConf
         return raw == null ? JsonNodeFactory.instance.objectNode() : raw;
     }
 
+    /** The running Dhcp6 section as given (config-get for {@code dhcp6}). */
+    public JsonNode dhcp6() {
+        SuiteConfig c = current.get();
+        JsonNode raw = c.raw() == null ? null : c.raw().get(ConfigPhases.DHCP6);
+        return raw == null ? JsonNodeFactory.instance.objectNode() : raw;
+    }
+
     @Override
     public Prepared prepare(JsonNode arguments) {
         SuiteConfig now = current.get();
@@ -76,13 +101,15 @@ public final class RunningConfig implements ConfigPhases.Participant<RunningConf
         ServerSettings old = processor.settings();
         ServerSettings settings = ServerSettings.of(next.dhcp4(), old.serverPort(),
                 old.clientPort(), old.ownAddresses(), old.hosts().databases());
-        return new Prepared(next, settings);
+        Runnable installV6 = dhcp6.prepare(now, next);
+        return new Prepared(next, settings, installV6 == null ? () -> { } : installV6);
     }
 
     @Override
     public void commit(Prepared prepared) {
         prepared.settings().hosts().databases().reparse(prepared.config().dhcp4());
         processor.reconfigure(prepared.settings());
+        prepared.installV6().run();
         current.set(prepared.config());
         configuredAt = clock.instant();
         prepared.config().warnings().forEach(w -> log.warn("DHCP4_CONFIG_WARNING {}", w));
@@ -94,6 +121,11 @@ public final class RunningConfig implements ConfigPhases.Participant<RunningConf
     @Override
     public JsonNode dhcp4(Prepared prepared) {
         return prepared.config().raw().get("Dhcp4");
+    }
+
+    @Override
+    public JsonNode section(Prepared prepared, String name) {
+        return prepared.config().raw().get(name);
     }
 
     private static String describe(List<SocketPlan.Endpoint> plan) {

@@ -30,7 +30,8 @@ public class ServiceClient {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ServiceClient.class);
     private static final String FORWARD_FAILURE = "unable to forward command to the ";
     private final Map<Target, RestClient> clients = new EnumMap<>(Target.class);
-    private final ConfigTransaction configTransaction = new ConfigTransaction((t, r) -> forward(t, "dhcp4", r));
+    private final ConfigTransaction configTransaction = new ConfigTransaction(
+            (t, r) -> forward(t, r.service() != null && r.service().contains("dhcp6") ? "dhcp6" : "dhcp4", r));
 
     public ServiceClient(GatewayProperties props) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -54,7 +55,7 @@ public class ServiceClient {
             return CommandResponse.unsupported(request.command());
         }
         if (ConfigTransaction.handles(keaService, request.command())) {
-            return configTransaction.run(request.command(), request.arguments());
+            return configTransaction.run(keaService, request.command(), request.arguments());
         }
         if ("dhcp6".equals(keaService) && !ServiceRoutes.servesDhcp6(request.command())) {
             return CommandResponse.unsupported(request.command());

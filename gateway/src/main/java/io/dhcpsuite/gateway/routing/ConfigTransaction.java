@@ -14,11 +14,13 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * config-set and config-reload for Kea's {@code dhcp4}, which two suite services play together:
+ * config-set and config-reload for Kea's {@code dhcp4} and {@code dhcp6}, which two suite services play together:
  * every participant prepares (parses and builds its new runtime without installing it); only if
  * all agree does each commit (an atomic swap); if any refuses, the prepared ones are aborted and
  * the operator gets the refusal, so a bad configuration changes nothing anywhere. One transaction
- * runs at a time.
+ * runs at a time, for either server: both sections live in the one document each service runs.
+ * The phases for {@code dhcp6} carry {@code "service": ["dhcp6"]}, so each service answers them
+ * from its v6 table (the Dhcp6 section and its hash).
  *
  * <p>A commit cannot fail on a configuration its service prepared, unless the service died in
  * between; then the others keep the new configuration and the answer says which service missed it.
@@ -39,7 +41,8 @@ public final class ConfigTransaction {
 
     /** Whether {@code command} for Kea service {@code service} is one this class runs. */
     public static boolean handles(String service, String command) {
-        return "dhcp4".equals(service) && ("config-set".equals(command) || "config-reload".equals(command));
+        return ("dhcp4".equals(service) || "dhcp6".equals(service))
+                && ("config-set".equals(command) || "config-reload".equals(command));
     }
 
     /** The suite services that play {@code dhcp4}'s configuration, in commit order. */
@@ -48,6 +51,12 @@ public final class ConfigTransaction {
     }
 
     public CommandResponse run(String command, JsonNode arguments) {
+        return run("dhcp4", command, arguments);
+    }
+
+    /** Runs {@code command} (config-set or config-reload) for Kea service {@code service}. */
+    public CommandResponse run(String service, String command, JsonNode arguments) {
+        List<String> names = "dhcp6".equals(service) ? List.of(service) : null;
         ObjectNode prepare = JsonNodeFactory.instance.objectNode();
         if ("config-reload".equals(command)) {
             prepare.put("reload", true);
@@ -61,10 +70,10 @@ public final class ConfigTransaction {
         try {
             List<Target> prepared = new ArrayList<>();
             for (Target t : participants()) {
-                CommandResponse r = forwarder.forward(t, CommandRequest.of(ConfigPhases.PREPARE, prepare));
+                CommandResponse r = forwarder.forward(t, new CommandRequest(ConfigPhases.PREPARE, names, prepare));
                 if (r.result() != ResultCode.SUCCESS) {
                     for (Target p : prepared) {
-                        forwarder.forward(p, CommandRequest.of(ConfigPhases.ABORT, tokenOnly));
+                        forwarder.forward(p, new CommandRequest(ConfigPhases.ABORT, names, tokenOnly));
                     }
                     return new CommandResponse(ResultCode.ERROR, r.text(), null);
                 }
@@ -73,7 +82,7 @@ public final class ConfigTransaction {
             CommandResponse answer = null;
             List<String> missed = new ArrayList<>();
             for (Target t : prepared) {
-                CommandResponse r = forwarder.forward(t, CommandRequest.of(ConfigPhases.COMMIT, tokenOnly));
+                CommandResponse r = forwarder.forward(t, new CommandRequest(ConfigPhases.COMMIT, names, tokenOnly));
                 if (r.result() != ResultCode.SUCCESS) {
                     missed.add(name(t) + " (" + r.text() + ")");
                 } else if (answer == null) {

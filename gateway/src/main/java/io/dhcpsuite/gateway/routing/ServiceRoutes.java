@@ -19,7 +19,9 @@ import java.util.List;
  * {@code reservation-*} commands to lease-service, which answers them from the Dhcp6 hosts
  * databases (followed by {@code hosts-sync}, as for dhcp4). The {@code ha-*} commands go to
  * ha-service's DHCPv6 relationship, {@code dhcp-disable}/{@code dhcp-enable} to dhcp-service's
- * DHCPv6 network state, and status-get carries the DHCPv6 {@code high-availability} list.
+ * DHCPv6 network state, and status-get carries the DHCPv6 {@code high-availability} list. The
+ * configuration commands go where dhcp4's go; each service answers them for dhcp6 from the Dhcp6
+ * section of the same document.
  */
 public final class ServiceRoutes {
 
@@ -45,8 +47,8 @@ public final class ServiceRoutes {
     /**
      * Kea's {@code dhcp6}, which dhcp-service (packets, pkt6-* statistics) and lease-service
      * (lease6-* commands, v6 lease statistics, told apart by the service name passed on) play as
-     * they play {@code dhcp4}. Commands the suite does not serve for DHCPv6 yet (config-get/-set,
-     * dhcp-enable, subnet6-*, ...) are answered "not supported" by {@link #servesDhcp6} rather than
+     * they play {@code dhcp4}. Commands the suite does not serve for DHCPv6 yet (dhcp-enable,
+     * subnet6-*, ...) are answered "not supported" by {@link #servesDhcp6} rather than
      * by the DHCPv4 side.
      */
     private static List<Target> dhcp6Targets(String command) {
@@ -57,7 +59,7 @@ public final class ServiceRoutes {
         if (command.startsWith("lease6-") || command.equals("leases-reclaim") || command.startsWith("stat-lease")) {
             return List.of(Target.LEASE);
         }
-        if (command.startsWith("statistic-") || command.equals("list-commands")) {
+        if (command.startsWith("statistic-") || command.equals("list-commands") || command.equals("config-test")) {
             return List.of(Target.DHCP, Target.LEASE);
         }
         if (command.startsWith("ha-")) {
@@ -70,12 +72,17 @@ public final class ServiceRoutes {
         return List.of(Target.DHCP);
     }
 
+    /** Kea's configuration commands, served for dhcp6 as for dhcp4. */
+    private static final java.util.Set<String> CONFIG_COMMANDS = java.util.Set.of("config-get", "config-hash-get",
+            "config-test", "config-set", "config-reload", "config-write");
+
     /** False for a command the suite does not serve for Kea service {@code dhcp6}. */
     public static boolean servesDhcp6(String command) {
         return command.startsWith("lease6-") || command.startsWith("stat-lease") || command.equals("leases-reclaim")
                 || command.startsWith("reservation-") || command.startsWith("statistic-") || command.equals("list-commands")
                 || command.equals("status-get") || command.equals("version-get") || command.equals("build-report")
-                || command.startsWith("ha-") || command.equals("dhcp-disable") || command.equals("dhcp-enable");
+                || command.startsWith("ha-") || command.equals("dhcp-disable") || command.equals("dhcp-enable")
+                || CONFIG_COMMANDS.contains(command);
     }
 
     private static List<Target> dhcp4Targets(String command) {

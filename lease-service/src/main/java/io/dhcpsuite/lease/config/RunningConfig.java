@@ -50,12 +50,22 @@ public final class RunningConfig implements ConfigPhases.Participant<SuiteConfig
         return raw == null ? JsonNodeFactory.instance.objectNode() : raw;
     }
 
+    /** The running Dhcp6 section as given (config-get for {@code dhcp6}). */
+    public JsonNode dhcp6() {
+        SuiteConfig c = current.get();
+        JsonNode raw = c.raw() == null ? null : c.raw().get(ConfigPhases.DHCP6);
+        return raw == null ? JsonNodeFactory.instance.objectNode() : raw;
+    }
+
     @Override
     public SuiteConfig prepare(JsonNode arguments) {
         SuiteConfig now = current.get();
         SuiteConfig next = ConfigUpdate.next(now, arguments);
         ConfigUpdate.requireRestartFree(now, next);
         ConfigFile.maxRowErrors(next);
+        if (next.dhcp6() != null) {
+            ConfigFile.maxRowErrors6(next);
+        }
         return next;
     }
 
@@ -75,5 +85,10 @@ public final class RunningConfig implements ConfigPhases.Participant<SuiteConfig
     @Override
     public JsonNode dhcp4(SuiteConfig prepared) {
         return prepared.raw().get("Dhcp4");
+    }
+
+    @Override
+    public JsonNode section(SuiteConfig prepared, String name) {
+        return prepared.raw().get(name);
     }
 }

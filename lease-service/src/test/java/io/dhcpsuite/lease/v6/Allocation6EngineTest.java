@@ -161,6 +161,62 @@ class Allocation6EngineTest {
                 .isEqualTo("2001:db8:1::10");
     }
 
+    /**
+     * Kea's "Conflicts in DHCPv6 Reservations": an address and a prefix reserved for client A while
+     * client B holds them. A gets others meanwhile; B's renewal takes them away (lifetimes 0) and
+     * gives B new ones; A's next renewal gets the reserved ones and gives back what it had.
+     */
+    @Test
+    void reservationConflictsResolveAtRenewalAsKea() {
+        String a = "01:02:03:04:05:06:07:99";
+        String b = duid(5);
+        Allocation6Engine e = V6Support.engine(V6Support.config(V6Support.CONFIG.replaceAll(
+                "(?s),\\s*\"reservations\": \\[.*?\\] \\} \\]", "")), clock);
+        assertThat(e.config().subnet(1).reservations()).isEmpty();
+        // B leases the address and the prefix before they are reserved
+        LeaseResult6 got = e.apply(List.of(op(Kind.ASSIGN, b, List.of(1L), na(1, "2001:db8:1::12"),
+                pd(2, new LeaseOp6.Prefix("2001:db8:8:ff00::", 56))))).results().get(0);
+        assertThat(got.ias().get(0).leases().get(0).ipAddress()).isEqualTo("2001:db8:1::12");
+        assertThat(got.ias().get(1).leases().get(0).ipAddress()).isEqualTo("2001:db8:8:ff00::");
+        // then reserved for A (config-set)
+        e.reconfigure(V6Support.config());
+        LeaseOp6.Ia reservedNa = new LeaseOp6.Ia("IA_NA", 1, List.of(), List.of(new LeaseOp6.Prefix("2001:db8:1::12", 128)),
+                1, 0, 0);
+        LeaseOp6.Ia reservedPd = new LeaseOp6.Ia("IA_PD", 2, List.of(),
+                List.of(new LeaseOp6.Prefix("2001:db8:8:ff00::", 56)), 1, 0, 0);
+        // A meanwhile gets others
+        LeaseResult6 aFirst = e.apply(List.of(op(Kind.ASSIGN, a, List.of(1L), reservedNa, reservedPd))).results().get(0);
+        String aAddress = aFirst.ias().get(0).leases().get(0).ipAddress();
+        String aPrefix = aFirst.ias().get(1).leases().get(0).ipAddress();
+        assertThat(aAddress).isNotEqualTo("2001:db8:1::12");
+        assertThat(aPrefix).isNotEqualTo("2001:db8:8:ff00::");
+        // B renews: the reserved ones come back with lifetimes 0, B gets new ones
+        LeaseResult6 bRenew = e.apply(List.of(op(Kind.RENEW, b, List.of(1L), na(1, "2001:db8:1::12"),
+                pd(2, new LeaseOp6.Prefix("2001:db8:8:ff00::", 56))))).results().get(0);
+        for (IaResult r : bRenew.ias()) {
+            assertThat(r.status()).isEqualTo(IaStatus.SUCCESS);
+            assertThat(r.leases()).hasSize(2);
+            assertThat(r.leases().get(0).ipAddress()).isNotIn("2001:db8:1::12", "2001:db8:8:ff00::", aAddress, aPrefix);
+            assertThat(r.leases().get(0).validLft()).isPositive();
+            assertThat(r.leases().get(1).ipAddress()).isIn("2001:db8:1::12", "2001:db8:8:ff00::");
+            assertThat(r.leases().get(1).validLft()).isZero();
+        }
+        Lease6Key reservedKey = new Lease6Key(io.dhcpsuite.config.Prefix6.address("2001:db8:1::12"), Lease6Key.NA);
+        Lease6 free = e.store().read((Lease6Index i) -> i.get(reservedKey));
+        assertThat(free).isNull();
+        // A renews what it has: it gets the reserved ones and gives back the others
+        LeaseResult6 aRenew = e.apply(List.of(op(Kind.RENEW, a, List.of(1L),
+                new LeaseOp6.Ia("IA_NA", 1, List.of(new LeaseOp6.Prefix(aAddress, 128)), reservedNa.reserved(), 1, 0, 0),
+                new LeaseOp6.Ia("IA_PD", 2, List.of(new LeaseOp6.Prefix(aPrefix, 56)), reservedPd.reserved(), 1, 0, 0))))
+                .results().get(0);
+        assertThat(aRenew.ias().get(0).leases()).extracting(Lease6::ipAddress).containsExactly("2001:db8:1::12", aAddress);
+        assertThat(aRenew.ias().get(0).leases().get(1).validLft()).isZero();
+        assertThat(aRenew.ias().get(1).leases()).extracting(Lease6::ipAddress).containsExactly("2001:db8:8:ff00::", aPrefix);
+        assertThat(aRenew.ias().get(1).leases().get(1).validLft()).isZero();
+        Lease6 taken = e.store().read((Lease6Index i) -> i.get(reservedKey));
+        assertThat(taken.duid()).isEqualTo(a);
+    }
+
     @Test
     void aHostsDatabaseReservationIsKeptFromOtherClientsFromTheNextOperation() {
         java.math.BigInteger first = io.dhcpsuite.config.Prefix6.address("2001:db8:1::10");

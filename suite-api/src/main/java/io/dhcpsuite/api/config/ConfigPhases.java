@@ -48,7 +48,17 @@ public final class ConfigPhases {
 
         /** The Dhcp4 section of {@code prepared}, for the answer's hash. */
         JsonNode dhcp4(P prepared);
+
+        /** The section {@code name} ({@code Dhcp4} or {@code Dhcp6}) of {@code prepared}, for the answer's hash. */
+        default JsonNode section(P prepared, String name) {
+            return DHCP4.equals(name) ? dhcp4(prepared) : null;
+        }
     }
+
+    /** Kea's top-level section of kea-dhcp4's configuration. */
+    public static final String DHCP4 = "Dhcp4";
+    /** Kea's top-level section of kea-dhcp6's configuration. */
+    public static final String DHCP6 = "Dhcp6";
 
     private ConfigPhases() {
     }
@@ -64,14 +74,25 @@ public final class ConfigPhases {
      */
     public static <P> void register(CommandDispatcher d, Participant<P> participant,
                                     java.util.function.Supplier<JsonNode> runningDhcp4) {
+        register(d, participant, runningDhcp4, DHCP4);
+    }
+
+    /**
+     * As {@link #register(CommandDispatcher, Participant, java.util.function.Supplier)} for the
+     * server whose section is {@code section}: {@code Dhcp6} for the table that answers
+     * {@code "service": ["dhcp6"]}, where config-test and config-set take {@code {"Dhcp6": ...}}
+     * and answer the Dhcp6 section's hash, as kea-dhcp6 does.
+     */
+    public static <P> void register(CommandDispatcher d, Participant<P> participant,
+                                    java.util.function.Supplier<JsonNode> runningSection, String section) {
         Participant<P> p = participant;
         Participant<P> withSecrets = new Participant<>() {
             @Override
             public P prepare(JsonNode arguments) {
-                JsonNode dhcp4 = arguments == null ? null : arguments.get("Dhcp4");
-                if (dhcp4 != null && arguments.isObject()) {
+                JsonNode given = arguments == null ? null : arguments.get(section);
+                if (given != null && arguments.isObject()) {
                     ObjectNode a = ((ObjectNode) arguments).deepCopy();
-                    a.set("Dhcp4", Redaction.restored(dhcp4, runningDhcp4.get()));
+                    a.set(section, Redaction.restored(given, runningSection.get()));
                     arguments = a;
                 }
                 return p.prepare(arguments);
@@ -86,14 +107,19 @@ public final class ConfigPhases {
             public JsonNode dhcp4(P prepared) {
                 return p.dhcp4(prepared);
             }
+
+            @Override
+            public JsonNode section(P prepared, String name) {
+                return p.section(prepared, name);
+            }
         };
-        registerPhases(d, withSecrets);
+        registerPhases(d, withSecrets, section);
     }
 
-    private static <P> void registerPhases(CommandDispatcher d, Participant<P> participant) {
+    private static <P> void registerPhases(CommandDispatcher d, Participant<P> participant, String section) {
         Pending<P> pending = new Pending<>();
         d.register("config-test", a -> {
-            requireDhcp4(a);
+            requireSection(a, section);
             try {
                 participant.prepare(a);
             } catch (CommandException e) {
@@ -106,7 +132,7 @@ public final class ConfigPhases {
         d.registerUnlisted(PREPARE, a -> {
             String token = token(a);
             if (!a.path("reload").asBoolean(false)) {
-                requireDhcp4(a);
+                requireSection(a, section);
             }
             P prepared;
             try {
@@ -114,11 +140,13 @@ public final class ConfigPhases {
             } catch (CommandException e) {
                 throw e;
             } catch (RuntimeException e) {
-                log.info("DHCP4_CONFIG_RECEIVED configuration refused: {}", reason(e));
+                log.info("{}_CONFIG_RECEIVED configuration refused: {}", section.toUpperCase(java.util.Locale.ROOT),
+                        reason(e));
                 return CommandResponse.error(reason(e));
             }
             pending.put(token, prepared);
-            return CommandResponse.success("Configuration prepared.", hashArgument(participant.dhcp4(prepared)));
+            return CommandResponse.success("Configuration prepared.",
+                    hashArgument(section, participant.section(prepared, section)));
         });
         d.registerUnlisted(COMMIT, a -> {
             P prepared = pending.take(token(a));
@@ -126,7 +154,7 @@ public final class ConfigPhases {
                 return CommandResponse.error("no configuration prepared under this token");
             }
             participant.commit(prepared);
-            return CommandResponse.success(SET_OK, hashArgument(participant.dhcp4(prepared)));
+            return CommandResponse.success(SET_OK, hashArgument(section, participant.section(prepared, section)));
         });
         d.registerUnlisted(ABORT, a -> {
             pending.take(token(a));
@@ -139,23 +167,28 @@ public final class ConfigPhases {
      * but comments (Kea's "Unsupported '...' parameter" for another server's section).
      */
     public static JsonNode requireDhcp4(JsonNode a) {
+        return requireSection(a, DHCP4);
+    }
+
+    /** As {@link #requireDhcp4} for the server whose section is {@code section} (kea-dhcp6: {@code Dhcp6}). */
+    public static JsonNode requireSection(JsonNode a, String section) {
         if (a == null || !a.isObject() || a.isEmpty()) {
             throw CommandException.badArgument("Missing mandatory 'arguments' parameter.");
         }
         for (Map.Entry<String, JsonNode> e : a.properties()) {
             String k = e.getKey();
-            if (!k.equals("Dhcp4") && !k.equals("token") && !k.equals("reload") && !k.equals("comment")) {
+            if (!k.equals(section) && !k.equals("token") && !k.equals("reload") && !k.equals("comment")) {
                 throw CommandException.badArgument("Unsupported '" + k + "' parameter.");
             }
         }
-        JsonNode dhcp4 = a.get("Dhcp4");
-        if (dhcp4 == null) {
-            throw CommandException.badArgument("Missing mandatory 'Dhcp4' parameter.");
+        JsonNode given = a.get(section);
+        if (given == null) {
+            throw CommandException.badArgument("Missing mandatory '" + section + "' parameter.");
         }
-        if (!dhcp4.isObject()) {
-            throw CommandException.badArgument("'Dhcp4' parameter expected to be a map.");
+        if (!given.isObject()) {
+            throw CommandException.badArgument("'" + section + "' parameter expected to be a map.");
         }
-        return dhcp4;
+        return given;
     }
 
     /** {@code document} with its Dhcp4 section replaced; the other top-level sections stay. */
@@ -168,15 +201,25 @@ public final class ConfigPhases {
 
     /** Kea's config hash (2.4+): SHA-256 of {@code {"Dhcp4": ...}} as JSON, upper-case hex. */
     public static String hash(JsonNode dhcp4) {
+        return hash(DHCP4, dhcp4);
+    }
+
+    /** Kea's config hash of {@code {"<section>": ...}} (kea-dhcp6 hashes {@code {"Dhcp6": ...}}). */
+    public static String hash(String section, JsonNode value) {
         ObjectNode wrapper = JSON.createObjectNode();
-        wrapper.set("Dhcp4", dhcp4 == null ? JSON.createObjectNode() : dhcp4);
+        wrapper.set(section, value == null ? JSON.createObjectNode() : value);
         return ConfigHash.of(wrapper);
     }
 
     /** {@code {"hash": ...}}. */
     public static ObjectNode hashArgument(JsonNode dhcp4) {
+        return hashArgument(DHCP4, dhcp4);
+    }
+
+    /** {@code {"hash": ...}} of section {@code section}. */
+    public static ObjectNode hashArgument(String section, JsonNode value) {
         ObjectNode out = JSON.createObjectNode();
-        out.put("hash", hash(dhcp4));
+        out.put("hash", hash(section, value));
         return out;
     }
 
@@ -185,16 +228,26 @@ public final class ConfigPhases {
      * the hash is Kea's, over the document as configured, so it still changes with a password.
      */
     public static ObjectNode configGet(JsonNode dhcp4) {
+        return configGet(DHCP4, dhcp4);
+    }
+
+    /** config-get's arguments for section {@code section}: {@code {"<section>": ..., "hash": ...}}. */
+    public static ObjectNode configGet(String section, JsonNode value) {
         ObjectNode out = JSON.createObjectNode();
-        out.set("Dhcp4", dhcp4 == null ? JSON.createObjectNode() : Redaction.redacted(dhcp4));
-        out.put("hash", hash(dhcp4));
+        out.set(section, value == null ? JSON.createObjectNode() : Redaction.redacted(value));
+        out.put("hash", hash(section, value));
         return out;
     }
 
     /** Registers config-get and config-hash-get over the service's current Dhcp4 section. */
     public static void registerGet(CommandDispatcher d, java.util.function.Supplier<JsonNode> dhcp4) {
-        d.register("config-get", a -> CommandResponse.success(null, configGet(dhcp4.get())));
-        d.register("config-hash-get", a -> CommandResponse.success(null, hashArgument(dhcp4.get())));
+        registerGet(d, DHCP4, dhcp4);
+    }
+
+    /** Registers config-get and config-hash-get over the service's current section {@code section}. */
+    public static void registerGet(CommandDispatcher d, String section, java.util.function.Supplier<JsonNode> value) {
+        d.register("config-get", a -> CommandResponse.success(null, configGet(section, value.get())));
+        d.register("config-hash-get", a -> CommandResponse.success(null, hashArgument(section, value.get())));
     }
 
     private static String token(JsonNode a) {

@@ -100,7 +100,10 @@ public final class Lease6Commands {
             throw CommandException.badArgument(
                     "No 'ip-address' provided and 'identifier-type' is either missing or not a string.");
         }
-        if (!a.has("identifier") || !a.has("iaid") || !a.has("subnet-id")) {
+        if (!a.has("subnet-id")) {
+            throw CommandException.badArgument("Mandatory 'subnet-id' parameter missing.");
+        }
+        if (!a.has("identifier")) {
             throw CommandException.badArgument("No 'ip-address' provided and 'identifier', 'iaid' or 'subnet-id' missing.");
         }
         String idType = string(a, "identifier-type");
@@ -109,7 +112,8 @@ public final class Lease6Commands {
                     ? "Query by hw-address is not allowed in v6." : "Identifier type " + idType + " is not supported.");
         }
         String duid = hex(string(a, "identifier"), "identifier");
-        long iaid = uint32(a, "iaid");
+        // Kea takes a missing iaid as 0
+        long iaid = a.has("iaid") ? uint32(a, "iaid") : 0;
         long subnet = uint32(a, "subnet-id");
         List<Lease6> found = i.binding(duid, iaid, type, subnet);
         return found.isEmpty() ? null : found.get(0);
@@ -120,20 +124,34 @@ public final class Lease6Commands {
         if (subnets != null && !subnets.isArray()) {
             throw CommandException.badArgument("'subnets' parameter must be a list");
         }
+        if (subnets != null) {
+            for (JsonNode s : subnets) {
+                if (!s.isIntegralNumber()) {
+                    throw CommandException.badArgument("listed subnet identifiers must be numbers");
+                }
+            }
+        }
         return list(i -> {
             if (subnets == null) {
                 return i.all();
             }
             List<Long> ids = new ArrayList<>();
             subnets.forEach(s -> ids.add(s.asLong()));
-            List<Lease6> out = new ArrayList<>();
+            return byId(i, ids);
+        });
+    }
+
+    /** The leases of each subnet in {@code ids}, subnet by subnet in the order given, as Kea lists them. */
+    private static List<Lease6> byId(Lease6Index i, List<Long> ids) {
+        List<Lease6> out = new ArrayList<>();
+        for (long id : new java.util.LinkedHashSet<>(ids)) {
             for (Lease6 l : i.values()) {
-                if (ids.contains(l.subnetId())) {
+                if (l.subnetId() == id) {
                     out.add(l);
                 }
             }
-            return out;
-        });
+        }
+        return out;
     }
 
     private CommandResponse getPage(JsonNode a) {
@@ -160,6 +178,9 @@ public final class Lease6Commands {
             try {
                 addr = Prefix6.address(from.asString());
             } catch (IllegalArgumentException e) {
+                if (isIpv4(from.asString())) {
+                    throw CommandException.badArgument("'from' parameter value " + from.asString() + " is not an IPv6 address");
+                }
                 throw CommandException.badArgument("'from' parameter value is neither 'start' keyword nor a valid IPv6 address");
             }
             // after every lease at this address, whatever its type
@@ -192,6 +213,8 @@ public final class Lease6Commands {
     /** Kea's Lease6::toElement: {@code prefix-len} only for a prefix. */
     public static ObjectNode json(Lease6 l) {
         ObjectNode n = JSON.valueToTree(l);
+        // Lease6.isPrefix() is a bean property to Jackson; Kea's lease map has no "prefix"
+        n.remove("prefix");
         if (!l.isPrefix()) {
             n.remove("prefix-len");
         }
@@ -223,14 +246,18 @@ public final class Lease6Commands {
     private static boolean updateDdns(JsonNode a) {
         JsonNode u = a.get("update-ddns");
         if (u != null && !u.isBoolean()) {
-            throw CommandException.badArgument("'update-ddns' parameter must be a boolean");
+            throw CommandException.badArgument("'update-ddns' is not a boolean");
         }
         return u != null && u.asBoolean();
     }
 
     private CommandResponse addOrUpdate(JsonNode a, boolean update) {
         Lease6 lease = parseLease(a);
-        boolean force = a.path("force-create").asBoolean(false);
+        JsonNode forceCreate = a.get("force-create");
+        if (forceCreate != null && !forceCreate.isBoolean()) {
+            throw CommandException.badArgument("invalid type specified for parameter 'force-create'");
+        }
+        boolean force = forceCreate != null && forceCreate.asBoolean();
         Lease6Store.Committed<String> done = store.transact(Origin.COMMAND, tx -> apply(tx, lease, update, force));
         await(done.done());
         return CommandResponse.success(done.value());
@@ -244,8 +271,10 @@ public final class Lease6Commands {
             throw new CommandException(ResultCode.CONFLICT, "IPv6 lease already exists.");
         }
         if (update && old == null && !force) {
-            throw new CommandException(ResultCode.EMPTY, "failed to update the lease with address "
-                    + lease.ipAddress() + " - no such lease");
+            // kea-dhcp6 2.2 answers 1, later Kea 4 (conflict), with this text
+            throw new CommandException(ResultCode.CONFLICT, "failed to update the lease with address "
+                    + lease.ipAddress() + " either because the lease has been deleted or it has changed in the database, "
+                    + "in both cases a retry might succeed");
         }
         if (old != null && (old.state() == LeaseState.REGISTERED) != (lease.state() == LeaseState.REGISTERED)) {
             throw CommandException.badArgument("illegal state change from " + old.state() + " to " + lease.state()
@@ -270,8 +299,8 @@ public final class Lease6Commands {
     }
 
     Lease6 parseLease(JsonNode a) {
-        BigInteger addr = address(a);
-        int type = type(a);
+        BigInteger addr = leaseAddress(a);
+        int type = leaseType(a);
         if (type == Lease6Key.TA) {
             throw CommandException.badArgument("IA_TA leases are not supported");
         }
@@ -322,7 +351,8 @@ public final class Lease6Commands {
         String hw = a.has("hw-address") ? octetsAtMost(hex(string(a, "hw-address"), "hw-address"), Lease6Csv.MAX_HWADDR,
                 "hw-address") : null;
         long valid = a.has("valid-lft") ? uint32(a, "valid-lft") : s.lifetimes().valid();
-        long preferred = a.has("preferred-lft") ? uint32(a, "preferred-lft") : s.preferred().value();
+        // as Kea's lease parser: without preferred-lft, the subnet's valid lifetime
+        long preferred = a.has("preferred-lft") ? uint32(a, "preferred-lft") : s.lifetimes().valid();
         long now = engine.clock().millis() / 1000;
         long cltt = a.has("expire") ? a.get("expire").asLong() - valid : now;
         if (a.has("expire") && a.get("expire").asLong() <= 0) {
@@ -378,8 +408,11 @@ public final class Lease6Commands {
         if (deleted == null && leases == null) {
             throw CommandException.badArgument("neither 'deleted-leases' nor 'leases' parameter specified");
         }
-        if ((deleted != null && !deleted.isArray()) || (leases != null && !leases.isArray())) {
-            throw CommandException.badArgument("'deleted-leases' and 'leases' must be lists");
+        if (deleted != null && !deleted.isArray()) {
+            throw CommandException.badArgument("the 'deleted-leases' parameter must be a list");
+        }
+        if (leases != null && !leases.isArray()) {
+            throw CommandException.badArgument("the 'leases' parameter must be a list");
         }
         List<Lease6Key> toDelete = new ArrayList<>();
         if (deleted != null) {
@@ -533,12 +566,42 @@ public final class Lease6Commands {
         }
     }
 
+    /** The address of a query (get, del): Kea's text when it does not parse. */
     private static BigInteger address(JsonNode a) {
         String text = string(a, "ip-address");
         try {
             return Prefix6.address(text);
         } catch (IllegalArgumentException e) {
-            throw CommandException.badArgument("Failed to convert '" + text + "' to address: not a valid IPv6 address");
+            throw CommandException.badArgument("Failed to convert string to address '" + text + "': Invalid argument");
+        }
+    }
+
+    /** The address of a lease to store (add, update, bulk-apply): Kea's lease parser's texts. */
+    private static BigInteger leaseAddress(JsonNode a) {
+        String text = string(a, "ip-address");
+        try {
+            return Prefix6.address(text);
+        } catch (IllegalArgumentException e) {
+            if (isIpv4(text)) {
+                throw CommandException.badArgument("Non-IPv6 address specified: " + text);
+            }
+            throw CommandException.badArgument("Failed to convert '" + text
+                    + "' to address: Failed to convert string to address '" + text + "': Invalid argument");
+        }
+    }
+
+    private static boolean isIpv4(String text) {
+        return text.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+    }
+
+    /** {@code type} of a lease to store: Kea's lease parser's text for an unknown one. */
+    private static int leaseType(JsonNode a) {
+        try {
+            return type(a);
+        } catch (CommandException e) {
+            JsonNode t = a.get("type");
+            throw CommandException.badArgument("Incorrect lease type: " + t.asString()
+                    + ", the only supported values are: na, ta and pd");
         }
     }
 
@@ -561,7 +624,10 @@ public final class Lease6Commands {
 
     private static long uint32(JsonNode a, String key) {
         JsonNode n = a.get(key);
-        if (n == null || !n.isIntegralNumber() || n.asLong() < 0 || n.asLong() > 0xFFFF_FFFFL) {
+        if (n != null && !n.isIntegralNumber()) {
+            throw CommandException.badArgument("invalid type specified for parameter '" + key + "'");
+        }
+        if (n == null || n.asLong() < 0 || n.asLong() > 0xFFFF_FFFFL) {
             throw CommandException.badArgument("'" + key + "' parameter must be an unsigned 32-bit integer");
         }
         return n.asLong();
@@ -601,7 +667,10 @@ public final class Lease6Commands {
             }
             return h;
         } catch (IllegalArgumentException e) {
-            throw CommandException.badArgument("invalid " + key + ": " + e.getMessage());
+            // Kea's texts: the DUID parser's, the hardware address parser's
+            throw CommandException.badArgument(key.equals("hw-address")
+                    ? "invalid format of the decoded string '" + text + "'"
+                    : "'" + text + "' is not a valid string of hexadecimal digits");
         }
     }
 }

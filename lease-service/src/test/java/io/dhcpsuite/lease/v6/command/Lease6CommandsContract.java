@@ -160,7 +160,7 @@ abstract class Lease6CommandsContract {
         assertThat(l.get("duid").asString()).isEqualTo("01:02:03");
         assertThat(l.get("iaid").asLong()).isEqualTo(1);
         assertThat(l.get("type").asString()).isEqualTo("IA_NA");
-        assertThat(l.get("preferred-lft").asLong()).isEqualTo(3000);
+        assertThat(l.get("preferred-lft").asLong()).as("Kea's lease parser: the subnet's valid lifetime").isEqualTo(4000);
         assertThat(l.get("valid-lft").asLong()).isEqualTo(4000);
         assertThat(l.get("cltt").asLong()).isEqualTo(NOW);
         assertThat(l.get("hostname").asString()).isEqualTo("a,b.example.org");
@@ -180,8 +180,9 @@ abstract class Lease6CommandsContract {
     @Test
     void updateBulkApplyAndWipe() throws Exception {
         check(List.of(
-                row("lease6-update", "{\"ip-address\":\"2001:db8:1::30\",\"duid\":\"01:02:03\",\"iaid\":1}", 3,
-                        "failed to update the lease with address 2001:db8:1::30 - no such lease"),
+                row("lease6-update", "{\"ip-address\":\"2001:db8:1::30\",\"duid\":\"01:02:03\",\"iaid\":1}", 4,
+                        "failed to update the lease with address 2001:db8:1::30 either because the lease has been deleted "
+                        + "or it has changed in the database, in both cases a retry might succeed"),
                 row("lease6-update", "{\"ip-address\":\"2001:db8:1::30\",\"duid\":\"01:02:03\",\"iaid\":1,\"force-create\":true}",
                         0, "IPv6 lease added."),
                 row("lease6-update", "{\"ip-address\":\"2001:db8:1::30\",\"duid\":\"01:02:03\",\"iaid\":1,\"hostname\":\"h\"}",
