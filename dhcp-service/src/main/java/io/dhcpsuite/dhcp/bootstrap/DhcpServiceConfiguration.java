@@ -317,13 +317,14 @@ class DhcpServiceConfiguration {
     /**
      * The DHCPv6 server when the file has a Dhcp6 section (a null bean otherwise): the server DUID
      * from the data directory, the sockets of Dhcp6/interfaces-config, the chain, and its batching
-     * client of lease-service (JSON over HTTP to the lease6 batch endpoint).
+     * client of lease-service: over the DHCPv4 client's lease wire connections when
+     * {@code suite.lease-client.transport} is tcp, JSON over HTTP to the lease6 batch endpoint otherwise.
      */
     @Bean(destroyMethod = "close")
     Dhcp6Server dhcp6Server(SuiteConfig config, DhcpServiceProperties props, Statistics statistics,
                             ObjectProvider<MeterRegistry> registry, Clock clock,
                             io.dhcpsuite.dhcp.v6.HostReplica6 hostReplica6, ObjectProvider<NcrSender> ncrSender4,
-                            io.dhcpsuite.dhcp.v6.HaGate6 haGate6) {
+                            io.dhcpsuite.dhcp.v6.HaGate6 haGate6, BatchingLeaseClient leaseClient) {
         io.dhcpsuite.config.Dhcp6Config d6 = config.dhcp6();
         if (d6 == null) {
             return null;
@@ -333,10 +334,13 @@ class DhcpServiceConfiguration {
         io.dhcpsuite.dhcp.stats.Packet6Stats stats = new io.dhcpsuite.dhcp.stats.Packet6Stats(statistics);
         registry.ifAvailable(r -> PacketMetrics.bind(stats, r));
         DhcpServiceProperties.LeaseClient lc = props.leaseClient();
+        io.dhcpsuite.dhcp.v6.leaseclient.Lease6Transport transport =
+                leaseClient.transport() instanceof io.dhcpsuite.dhcp.leaseclient.TcpLeaseTransport tcp
+                        ? new io.dhcpsuite.dhcp.v6.leaseclient.TcpLease6Transport(tcp)
+                        : new io.dhcpsuite.dhcp.v6.leaseclient.HttpLease6Transport(props.leaseServiceUrl(), lc.timeout(),
+                                JsonMapper.builder().disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build());
         io.dhcpsuite.dhcp.v6.leaseclient.BatchingLease6Client leases = new io.dhcpsuite.dhcp.v6.leaseclient.BatchingLease6Client(
-                lc.batchSize(), lc.maxInFlight(), lc.queueCapacity(), lc.timeout(),
-                new io.dhcpsuite.dhcp.v6.leaseclient.HttpLease6Transport(props.leaseServiceUrl(), lc.timeout(),
-                        JsonMapper.builder().disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build()));
+                lc.batchSize(), lc.maxInFlight(), lc.queueCapacity(), lc.timeout(), transport);
         io.dhcpsuite.dhcp.v6.transport.Dhcp6Sockets sockets;
         try {
             sockets = io.dhcpsuite.dhcp.v6.transport.Dhcp6Sockets.bind(d6.interfacesConfig(), props.dhcp6Port());

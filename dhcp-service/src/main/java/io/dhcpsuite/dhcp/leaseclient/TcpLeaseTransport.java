@@ -32,6 +32,11 @@ public final class TcpLeaseTransport implements LeaseTransport {
         return client;
     }
 
+    /** The connection of batches that write leases ({@link #client()} without lane connections). */
+    public LeaseWireClient writes() {
+        return writes;
+    }
+
     public boolean connected() {
         return client.connected() && writes.connected();
     }

@@ -9,11 +9,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import io.dhcpsuite.lease.config.LeaseServiceProperties;
+import io.dhcpsuite.lease.v6.Lease6BatchService;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * The hot path's TCP endpoint: the same batches as {@code POST /internal/v1/lease4/batch}, in
+ * The hot path's TCP endpoint: the same batches as {@code POST /internal/v1/lease4/batch} and
+ * {@code POST /internal/v1/lease6/batch} (to {@link Lease6BatchService#process}), in
  * {@link LeaseWire} frames over kept-alive, pipelined connections, served by
  * plain blocking sockets (no Tomcat, no JSON). Each batch goes to {@link LeaseBatchService#process}
  * and its answer leaves when that future completes, i.e. when the batch is durable.
@@ -29,7 +31,8 @@ public class LeaseBatchTcpEndpoint implements DisposableBean {
 
     private final LeaseWireServer server;
 
-    LeaseBatchTcpEndpoint(LeaseBatchService service, LeaseServiceProperties props, Environment env) {
+    LeaseBatchTcpEndpoint(LeaseBatchService service, Lease6BatchService service6, LeaseServiceProperties props,
+                          Environment env) {
         Integer configured = props.leaseService().tcpPort();
         int port = configured != null ? configured
                 : Integer.valueOf(0).equals(env.getProperty("server.port", Integer.class)) ? 0 : LeaseWire.DEFAULT_PORT;
@@ -52,6 +55,18 @@ public class LeaseBatchTcpEndpoint implements DisposableBean {
                 public java.util.concurrent.CompletableFuture<io.dhcpsuite.api.lease.LeaseBatch4Result> handleWrites(
                         io.dhcpsuite.api.lease.LeaseBatch4 batch) {
                     return service.processWritingHere(batch);
+                }
+
+                @Override
+                public java.util.concurrent.CompletableFuture<io.dhcpsuite.api.lease.LeaseBatch6Result> handle6(
+                        io.dhcpsuite.api.lease.LeaseBatch6 batch) {
+                    return service6.process(batch);
+                }
+
+                @Override
+                public java.util.concurrent.CompletableFuture<io.dhcpsuite.api.lease.LeaseBatch6Result> handleWrites6(
+                        io.dhcpsuite.api.lease.LeaseBatch6 batch) {
+                    return GroupCommitter.writeHere(() -> service6.process(batch));
                 }
             }).start();
         } catch (IOException e) {

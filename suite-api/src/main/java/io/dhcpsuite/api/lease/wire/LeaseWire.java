@@ -48,8 +48,13 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link MalformedFrameException}: the receiver closes that connection.
  */
 public final class LeaseWire {
-    /** The version this code speaks; a change of any payload's layout takes the next one. */
-    public static final int VERSION = 1;
+    /**
+     * The version this code speaks; a change of any payload's layout takes the next one. Version 2
+     * added the DHCPv6 frames ({@link #BATCH6}, {@link #RESULTS6}); its DHCPv4 frames are version 1's.
+     */
+    public static final int VERSION = 2;
+    /** The oldest version a server still serves (a dhcp-service of the previous release). */
+    public static final int MIN_VERSION = 1;
     /** The hello of {@link #VERSION} as one big-endian int: "LWB1". */
     public static final int MAGIC = hello(VERSION);
     /** lease-service's lease wire port unless {@code suite.lease-service.tcp-port} says otherwise. */
@@ -59,6 +64,10 @@ public final class LeaseWire {
     public static final byte BATCH = 1;
     public static final byte RESULTS = 2;
     public static final byte FAILED = 3;
+    /** Client to server, version 2 on: DHCPv6 ops ({@link LeaseWire6#encodeOps}). */
+    public static final byte BATCH6 = 4;
+    /** Server to client, version 2 on: DHCPv6 results ({@link LeaseWire6#encodeResults}). */
+    public static final byte RESULTS6 = 5;
     /** The correlation id of a FAILED frame that refuses the connection rather than a batch. */
     public static final long REFUSAL = 0;
 
@@ -96,8 +105,9 @@ public final class LeaseWire {
 
     /** The refusal a server sends to a client of a version it does not speak. */
     public static String refusal(int clientVersion) {
-        return "lease wire version " + clientVersion + " is not supported by this lease-service, which speaks version "
-                + VERSION + "; upgrade lease-service before dhcp-service";
+        return "lease wire version " + clientVersion + " is not supported by this lease-service, which speaks "
+                + (MIN_VERSION == VERSION ? "version " + VERSION : "versions " + MIN_VERSION + " to " + VERSION)
+                + "; upgrade lease-service before dhcp-service";
     }
 
     // ---- enum codes (stable: a constant keeps its code for ever, a new one takes a new code)
@@ -266,11 +276,11 @@ public final class LeaseWire {
         return decodeWhole(payload, LeaseWire::readString);
     }
 
-    private interface Reader<T> {
+    interface Reader<T> {
         T read(DataInputStream in) throws IOException;
     }
 
-    private static <T> T decodeWhole(byte[] payload, Reader<T> reader) throws MalformedFrameException {
+    static <T> T decodeWhole(byte[] payload, Reader<T> reader) throws MalformedFrameException {
         DataInputStream in = new ByteArrayBacked(new ByteArrayInputStream(payload));
         try {
             T value = reader.read(in);
@@ -287,7 +297,7 @@ public final class LeaseWire {
         }
     }
 
-    private static int count(DataInput in, int limit) throws IOException {
+    static int count(DataInput in, int limit) throws IOException {
         int n = in.readInt();
         if (n < -1 || n > limit) {
             throw new MalformedFrameException("count " + n + " out of range");
@@ -300,15 +310,7 @@ public final class LeaseWire {
     public static void writeOp(DataOutput out, LeaseOp4 op) throws IOException {
         out.writeLong(op.id());
         out.writeByte(op.kind() == null ? -1 : code(op.kind()));
-        List<Long> subnets = op.subnetIds();
-        if (subnets == null) {
-            out.writeInt(-1);
-        } else {
-            out.writeInt(subnets.size());
-            for (Long s : subnets) {
-                out.writeLong(s);
-            }
-        }
+        writeLongs(out, op.subnetIds());
         out.writeInt(op.hwType());
         writeString(out, op.hwAddress());
         writeString(out, op.clientId());
@@ -329,17 +331,7 @@ public final class LeaseWire {
         long id = in.readLong();
         byte kindCode = in.readByte();
         LeaseOp4.Kind kind = kindCode == -1 ? null : kind(kindCode);
-        int n = in.readInt();
-        List<Long> subnets = null;
-        if (n < -1 || n > MAX_FRAME / 8) {
-            throw new MalformedFrameException("subnet count " + n + " out of range");
-        } else if (n >= 0) {
-            fits(in, 8L * n, "subnet list");
-            subnets = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                subnets.add(in.readLong());
-            }
-        }
+        List<Long> subnets = readLongs(in, "subnet");
         int hwType = in.readInt();
         String hw = readString(in);
         String clientId = readString(in);
@@ -401,8 +393,7 @@ public final class LeaseWire {
         out.writeBoolean(l.fqdnRev());
         writeString(out, l.hostname());
         out.writeInt(l.state());
-        JsonNode ctx = l.userContext();
-        writeString(out, ctx == null ? null : JSON.writeValueAsString(ctx));
+        writeUserContext(out, l.userContext());
     }
 
     public static Lease4 readLease(DataInput in) throws IOException {
@@ -420,6 +411,18 @@ public final class LeaseWire {
         boolean rev = readBoolean(in);
         String hostname = readString(in);
         int state = in.readInt();
+        JsonNode userContext = readUserContext(in);
+        return new Lease4(ip, hw, clientId, subnet, pool, cltt, valid, fwd, rev, hostname, state, userContext);
+    }
+
+    // ---- fields
+
+    /** {@code user-context} as its JSON text, or null. */
+    static void writeUserContext(DataOutput out, JsonNode ctx) throws IOException {
+        writeString(out, ctx == null ? null : JSON.writeValueAsString(ctx));
+    }
+
+    static JsonNode readUserContext(DataInput in) throws IOException {
         String ctx = readString(in);
         JsonNode userContext;
         try {
@@ -432,10 +435,36 @@ public final class LeaseWire {
             // it changed to null on the next hop); the writer sends -1 for no context, never ""
             throw new MalformedFrameException("user-context is empty");
         }
-        return new Lease4(ip, hw, clientId, subnet, pool, cltt, valid, fwd, rev, hostname, state, userContext);
+        return userContext;
     }
 
-    // ---- fields
+    /** A nullable list of longs: count (-1 for null), then the values. */
+    static void writeLongs(DataOutput out, List<Long> list) throws IOException {
+        if (list == null) {
+            out.writeInt(-1);
+            return;
+        }
+        out.writeInt(list.size());
+        for (Long v : list) {
+            out.writeLong(v);
+        }
+    }
+
+    static List<Long> readLongs(DataInput in, String what) throws IOException {
+        int n = in.readInt();
+        if (n < -1 || n > MAX_FRAME / 8) {
+            throw new MalformedFrameException(what + " count " + n + " out of range");
+        }
+        if (n < 0) {
+            return null;
+        }
+        fits(in, 8L * n, what + " list");
+        List<Long> list = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            list.add(in.readLong());
+        }
+        return list;
+    }
 
     public static void writeString(DataOutput out, String s) throws IOException {
         if (s == null) {
@@ -466,7 +495,7 @@ public final class LeaseWire {
      * for it (found while fuzzing: a 5-byte string header cost 16 MiB). Payloads are decoded from
      * byte arrays, where {@code available()} is exactly what is left.
      */
-    private static void fits(DataInput in, long bytes, String what) throws MalformedFrameException {
+    static void fits(DataInput in, long bytes, String what) throws MalformedFrameException {
         if (in instanceof ByteArrayBacked s && bytes > s.left()) {
             throw new MalformedFrameException(what + " of " + bytes + " bytes exceeds the " + s.left() + " left");
         }
@@ -486,7 +515,7 @@ public final class LeaseWire {
         }
     }
 
-    private static void writeStrings(DataOutput out, List<String> list) throws IOException {
+    static void writeStrings(DataOutput out, List<String> list) throws IOException {
         if (list == null) {
             out.writeInt(-1);
             return;
@@ -497,7 +526,7 @@ public final class LeaseWire {
         }
     }
 
-    private static List<String> readStrings(DataInput in) throws IOException {
+    static List<String> readStrings(DataInput in) throws IOException {
         int n = in.readInt();
         if (n == -1) {
             return null;
@@ -512,7 +541,7 @@ public final class LeaseWire {
         return list;
     }
 
-    private static boolean readBoolean(DataInput in) throws IOException {
+    static boolean readBoolean(DataInput in) throws IOException {
         byte b = in.readByte();
         if (b != 0 && b != 1) {
             throw new MalformedFrameException("boolean byte " + b);

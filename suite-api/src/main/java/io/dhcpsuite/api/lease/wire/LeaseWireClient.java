@@ -1,7 +1,9 @@
 package io.dhcpsuite.api.lease.wire;
 
 import io.dhcpsuite.api.lease.LeaseOp4;
+import io.dhcpsuite.api.lease.LeaseOp6;
 import io.dhcpsuite.api.lease.LeaseResult4;
+import io.dhcpsuite.api.lease.LeaseResult6;
 import io.dhcpsuite.api.time.Ticker;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -35,13 +37,20 @@ import org.slf4j.LoggerFactory;
  * frame from the server closes the connection (one log line) and reconnects. A server that refuses
  * this client's version is logged once per outage with its reason (which names both versions),
  * counted in {@link #refusals()}, and tried again with the same backoff: during a rollout the
- * lease-service that speaks this version may come up any moment.
+ * lease-service that speaks this version may come up any moment. DHCPv6 batches ({@link #send6})
+ * share the connection, its ids and its timeouts.
  */
 public final class LeaseWireClient implements AutoCloseable {
     /** The answer to one batch: exactly one of the arguments is non-null. */
     @FunctionalInterface
     public interface Completion {
         void done(List<LeaseResult4> results, Throwable failure);
+    }
+
+    /** The answer to one DHCPv6 batch: exactly one of the arguments is non-null. */
+    @FunctionalInterface
+    public interface Completion6 {
+        void done(List<LeaseResult6> results, Throwable failure);
     }
 
     /** The server refused this client's version (its FAILED frame with correlation id 0). */
@@ -76,7 +85,8 @@ public final class LeaseWireClient implements AutoCloseable {
     /** An outage is being reported; io thread only. */
     private boolean down;
 
-    private record Outstanding(Connection connection, Completion completion, long deadline) {
+    /** A batch in flight: exactly one of {@code completion} (DHCPv4) and {@code completion6} is set. */
+    private record Outstanding(Connection connection, Completion completion, Completion6 completion6, long deadline) {
     }
 
     private static final class Connection {
@@ -167,8 +177,29 @@ public final class LeaseWireClient implements AutoCloseable {
             completion.done(null, e);
             return;
         }
+        send(c, LeaseWire.BATCH, payload, new Outstanding(c, completion, null, ticker.nanos() + timeoutNanos));
+    }
+
+    /** {@link #send} for DHCPv6 ops, in a {@link LeaseWire#BATCH6} frame on the same connection. */
+    public void send6(List<LeaseOp6> ops, Completion6 completion) {
+        Connection c = connection;
+        if (c == null) {
+            completion.done(null, new IOException("not connected to lease-service at " + target()));
+            return;
+        }
+        byte[] payload;
+        try {
+            payload = LeaseWire6.encodeOps(ops);
+        } catch (RuntimeException e) {
+            completion.done(null, e);
+            return;
+        }
+        send(c, LeaseWire.BATCH6, payload, new Outstanding(c, null, completion, ticker.nanos() + timeoutNanos));
+    }
+
+    private void send(Connection c, byte type, byte[] payload, Outstanding pending) {
         long id = ids.incrementAndGet();
-        outstanding.put(id, new Outstanding(c, completion, ticker.nanos() + timeoutNanos));
+        outstanding.put(id, pending);
         if (connection != c) { // lost meanwhile: its failAll may have run before the put
             Outstanding o = outstanding.remove(id);
             if (o != null) {
@@ -178,7 +209,7 @@ public final class LeaseWireClient implements AutoCloseable {
         }
         try {
             synchronized (c) {
-                LeaseWire.writeFrame(c.out, id, LeaseWire.BATCH, payload);
+                LeaseWire.writeFrame(c.out, id, type, payload);
                 c.out.flush();
             }
         } catch (IOException | RuntimeException e) {
@@ -190,9 +221,14 @@ public final class LeaseWireClient implements AutoCloseable {
         }
     }
 
-    private static void complete(Outstanding o, List<LeaseResult4> results, Throwable error) {
+    @SuppressWarnings("unchecked")
+    private static void complete(Outstanding o, List<?> results, Throwable error) {
         try {
-            o.completion.done(results, error);
+            if (o.completion6 != null) {
+                o.completion6.done((List<LeaseResult6>) results, error);
+            } else {
+                o.completion.done((List<LeaseResult4>) results, error);
+            }
         } catch (RuntimeException e) {
             log.error("lease batch completion failed: {}", e.toString(), e);
         }
@@ -272,7 +308,7 @@ public final class LeaseWireClient implements AutoCloseable {
     private void readLoop(Connection c, DataInputStream in) throws IOException {
         LeaseWire.Frame frame;
         while ((frame = LeaseWire.readFrame(in)) != null) {
-            List<LeaseResult4> results = null;
+            List<?> results = null;
             Throwable error = null;
             if (frame.type() == LeaseWire.FAILED && frame.correlationId() == LeaseWire.REFUSAL) {
                 throw new RefusedException(LeaseWire.decodeString(frame.payload()));
@@ -284,11 +320,17 @@ public final class LeaseWireClient implements AutoCloseable {
             }
             switch (frame.type()) {
                 case LeaseWire.RESULTS -> results = LeaseWire.decodeResults(frame.payload());
+                case LeaseWire.RESULTS6 -> results = LeaseWire6.decodeResults(frame.payload());
                 case LeaseWire.FAILED -> error = new IllegalStateException("lease-service failed the batch: "
                         + LeaseWire.decodeString(frame.payload()));
                 default -> throw new LeaseWire.MalformedFrameException("unexpected frame type " + frame.type());
             }
             Outstanding o = outstanding.remove(frame.correlationId());
+            if (o != null && results != null && (o.completion6 != null) != (frame.type() == LeaseWire.RESULTS6)) {
+                complete(o, null, new IllegalStateException("lease-service answered a DHCPv" + (o.completion6 != null ? 6 : 4)
+                        + " batch with a frame of type " + frame.type()));
+                throw new LeaseWire.MalformedFrameException("answer of type " + frame.type() + " to a batch of the other family");
+            }
             if (o != null) { // else it timed out already
                 complete(o, results, error);
             }

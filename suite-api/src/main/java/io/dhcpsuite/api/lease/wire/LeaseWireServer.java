@@ -2,8 +2,12 @@ package io.dhcpsuite.api.lease.wire;
 
 import io.dhcpsuite.api.lease.LeaseBatch4;
 import io.dhcpsuite.api.lease.LeaseBatch4Result;
+import io.dhcpsuite.api.lease.LeaseBatch6;
+import io.dhcpsuite.api.lease.LeaseBatch6Result;
 import io.dhcpsuite.api.lease.LeaseOp4;
+import io.dhcpsuite.api.lease.LeaseOp6;
 import io.dhcpsuite.api.lease.LeaseResult4;
+import io.dhcpsuite.api.lease.LeaseResult6;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -47,6 +51,10 @@ import org.slf4j.LoggerFactory;
  * ({@link #slowPeers()}); a connection idle between frames is a client waiting for DHCP traffic
  * and stays. At most {@link #DEFAULT_MAX_CONNECTIONS} connections are open at once; one beyond is
  * closed as it is accepted ({@link #rejectedConnections()}).
+ *
+ * <p>DHCPv4 and DHCPv6 batches (version 2 on) share a connection and its rules: frames of each
+ * family already received are handled together, frames of OFFERs or ADVERTISEs only go apart,
+ * and a connection that never carried either has its writes made durable on its reader.
  */
 public final class LeaseWireServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LeaseWireServer.class);
@@ -63,6 +71,16 @@ public final class LeaseWireServer implements AutoCloseable {
          */
         default CompletableFuture<LeaseBatch4Result> handleWrites(LeaseBatch4 batch) {
             return handle(batch);
+        }
+
+        /** Answers one DHCPv6 batch; a server without DHCPv6 fails it (the client drops its packets). */
+        default CompletableFuture<LeaseBatch6Result> handle6(LeaseBatch6 batch) {
+            return CompletableFuture.failedFuture(new UnsupportedOperationException("this lease-service serves no DHCPv6 ops"));
+        }
+
+        /** {@link #handleWrites} for a DHCPv6 batch: may make its writes durable on the calling thread. */
+        default CompletableFuture<LeaseBatch6Result> handleWrites6(LeaseBatch6 batch) {
+            return handle6(batch);
         }
     }
 
@@ -186,10 +204,15 @@ public final class LeaseWireServer implements AutoCloseable {
         }
     }
 
-    private record Answer(long id, byte type, LeaseBatch4Result result, String error) {
+    /** {@code results} of {@link LeaseWire#RESULTS} or {@link LeaseWire#RESULTS6}, or the error of a FAILED frame. */
+    private record Answer(long id, byte type, List<?> results, String error) {
     }
 
-    private record Received(long id, List<LeaseOp4> ops, boolean offersOnly) {
+    /**
+     * One frame's ops: {@link LeaseOp4}s of a BATCH frame, {@link LeaseOp6}s of a BATCH6 frame;
+     * {@code offersOnly} when they are all OFFERs or all ADVERTISEs (nothing durable to wait for).
+     */
+    private record Received(long id, boolean v6, List<?> ops, boolean offersOnly) {
     }
 
     /** Ops of frames already received that are handled together at most. */
@@ -218,6 +241,8 @@ public final class LeaseWireServer implements AutoCloseable {
          * block this reader until they are durable, as an OFFER behind them must not wait.
          */
         private boolean writesOnly = true;
+        /** The version the client's hello named; reader thread only. */
+        private int version;
 
         Connection(SocketChannel channel, int n) throws IOException {
             this.channel = channel;
@@ -240,6 +265,8 @@ public final class LeaseWireServer implements AutoCloseable {
                 List<Received> others = new ArrayList<>();
                 // when the hello, or the frame whose first bytes are here, must be whole; 0: none due
                 long due = System.nanoTime() + frameTimeoutNanos;
+                List<Received> offers6 = new ArrayList<>();
+                List<Received> others6 = new ArrayList<>();
                 while (open) {
                     boolean wantWrite;
                     synchronized (writeLock) {
@@ -287,12 +314,13 @@ public final class LeaseWireServer implements AutoCloseable {
                         if (version < 0) {
                             throw new LeaseWire.MalformedFrameException(String.format("bad hello 0x%08x", hello));
                         }
-                        if (version != LeaseWire.VERSION) {
+                        if (version < LeaseWire.MIN_VERSION || version > LeaseWire.VERSION) {
                             refuse(version);
                             return;
                         }
                         greeted = true;
                         due = 0;
+                        this.version = version;
                     }
                     // Frames already here are handled as one batch (one engine pass, one group
                     // commit to wait for), then answered one by one. Frames of OFFERs only go
@@ -304,16 +332,14 @@ public final class LeaseWireServer implements AutoCloseable {
                         whole = true;
                         Received r = decode(in);
                         writesOnly &= !r.offersOnly();
-                        (r.offersOnly() ? offers : others).add(r);
+                        (r.v6() ? r.offersOnly() ? offers6 : others6 : r.offersOnly() ? offers : others).add(r);
                         ops += r.ops().size();
                         if (ops >= COALESCE_OPS) {
-                            handle(offers, false);
-                            handle(others, writesOnly);
+                            handleAll(offers, others, offers6, others6);
                             ops = 0;
                         }
                     }
-                    handle(offers, false);
-                    handle(others, writesOnly);
+                    handleAll(offers, others, offers6, others6);
                     if (!in.hasRemaining()) {
                         due = 0;
                     } else if (due == 0 || whole) {
@@ -361,6 +387,14 @@ public final class LeaseWireServer implements AutoCloseable {
             return in.remaining() >= 4 + length ? 0 : 4 + length;
         }
 
+        private void handleAll(List<Received> offers, List<Received> others, List<Received> offers6,
+                               List<Received> others6) {
+            handle(offers, false);
+            handle(others, writesOnly);
+            handle(offers6, false);
+            handle(others6, writesOnly);
+        }
+
         /** Nothing else has been written on this connection yet, so the reader may write the refusal. */
         private void refuse(int version) {
             refused.incrementAndGet();
@@ -376,37 +410,58 @@ public final class LeaseWireServer implements AutoCloseable {
             byte type = in.get();
             byte[] payload = new byte[length - 9];
             in.get(payload);
-            if (type != LeaseWire.BATCH) {
-                throw new LeaseWire.MalformedFrameException("unexpected frame type " + type);
-            }
-            List<LeaseOp4> ops = LeaseWire.decodeOps(payload);
             boolean offersOnly = true;
-            for (LeaseOp4 op : ops) {
-                offersOnly &= op.kind() == LeaseOp4.Kind.OFFER;
+            if (type == LeaseWire.BATCH) {
+                List<LeaseOp4> ops = LeaseWire.decodeOps(payload);
+                for (LeaseOp4 op : ops) {
+                    offersOnly &= op.kind() == LeaseOp4.Kind.OFFER;
+                }
+                return new Received(id, false, ops, offersOnly);
             }
-            return new Received(id, ops, offersOnly);
+            if (type == LeaseWire.BATCH6 && version >= 2) {
+                List<LeaseOp6> ops = LeaseWire6.decodeOps(payload);
+                for (LeaseOp6 op : ops) {
+                    offersOnly &= op.kind() == LeaseOp6.Kind.ADVERTISE;
+                }
+                return new Received(id, true, ops, offersOnly);
+            }
+            throw new LeaseWire.MalformedFrameException("unexpected frame type " + type + " in lease wire version " + version);
         }
 
-        /** Hands the frames' ops to the handler as one batch and answers each frame its slice. */
+        /**
+         * Hands the frames' ops (all of one family) to the handler as one batch and answers each
+         * frame its slice.
+         */
+        @SuppressWarnings("unchecked")
         private void handle(List<Received> frames, boolean mayBlock) {
             if (frames.isEmpty()) {
                 return;
             }
-            List<LeaseOp4> all;
+            List<Object> all;
             if (frames.size() == 1) {
-                all = frames.get(0).ops();
+                all = (List<Object>) frames.get(0).ops();
             } else {
                 all = new ArrayList<>();
                 for (Received r : frames) {
                     all.addAll(r.ops());
                 }
             }
-            CompletableFuture<LeaseBatch4Result> result;
+            boolean v6 = frames.get(0).v6();
+            CompletableFuture<? extends List<?>> result;
             try {
-                result = mayBlock ? handler.handleWrites(new LeaseBatch4(all)) : handler.handle(new LeaseBatch4(all));
+                if (v6) {
+                    LeaseBatch6 batch = new LeaseBatch6((List<LeaseOp6>) (List<?>) all);
+                    result = (mayBlock ? handler.handleWrites6(batch) : handler.handle6(batch))
+                            .thenApply(r -> r == null ? null : r.results());
+                } else {
+                    LeaseBatch4 batch = new LeaseBatch4((List<LeaseOp4>) (List<?>) all);
+                    result = (mayBlock ? handler.handleWrites(batch) : handler.handle(batch))
+                            .thenApply(r -> r == null ? null : r.results());
+                }
             } catch (RuntimeException e) {
                 result = CompletableFuture.failedFuture(e);
             }
+            byte resultType = v6 ? LeaseWire.RESULTS6 : LeaseWire.RESULTS;
             List<Received> answered = frames.size() == 1 ? List.of(frames.get(0)) : List.copyOf(frames);
             frames.clear();
             int total = all.size();
@@ -414,8 +469,8 @@ public final class LeaseWireServer implements AutoCloseable {
             // (OFFERs), the group commit's thread once a write is durable. The answer is written
             // right there, without waking another thread; the socket never blocks the caller.
             result.whenComplete((r, error) -> {
-                if (error == null && r != null && r.results().size() != total) {
-                    error = new IllegalStateException("handler answered " + r.results().size() + " results for " + total + " ops");
+                if (error == null && r != null && r.size() != total) {
+                    error = new IllegalStateException("handler answered " + r.size() + " results for " + total + " ops");
                 }
                 List<Answer> out = new ArrayList<>(answered.size());
                 if (error != null || r == null) {
@@ -426,8 +481,8 @@ public final class LeaseWireServer implements AutoCloseable {
                     int from = 0;
                     for (Received f : answered) {
                         int to = from + f.ops().size();
-                        List<LeaseResult4> slice = answered.size() == 1 ? r.results() : r.results().subList(from, to);
-                        out.add(new Answer(f.id(), LeaseWire.RESULTS, new LeaseBatch4Result(slice), null));
+                        List<?> slice = answered.size() == 1 ? r : r.subList(from, to);
+                        out.add(new Answer(f.id(), resultType, slice, null));
                         from = to;
                     }
                 }
@@ -502,14 +557,17 @@ public final class LeaseWireServer implements AutoCloseable {
             }
         }
 
+        @SuppressWarnings("unchecked")
         private static ByteBuffer encode(List<Answer> answers) {
             byte[][] payloads = new byte[answers.size()][];
             int size = 0;
             for (int i = 0; i < payloads.length; i++) {
                 Answer a = answers.get(i);
-                payloads[i] = a.type == LeaseWire.RESULTS
-                        ? LeaseWire.encodeResults(a.result.results())
-                        : LeaseWire.encodeString(a.error);
+                payloads[i] = switch (a.type) {
+                    case LeaseWire.RESULTS -> LeaseWire.encodeResults((List<LeaseResult4>) a.results);
+                    case LeaseWire.RESULTS6 -> LeaseWire6.encodeResults((List<LeaseResult6>) a.results);
+                    default -> LeaseWire.encodeString(a.error);
+                };
                 size += 13 + payloads[i].length;
             }
             ByteBuffer b = ByteBuffer.allocate(size);

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.dhcpsuite.api.lease.Lease4;
 import io.dhcpsuite.api.lease.LeaseOp4;
+import io.dhcpsuite.api.lease.LeaseOp6;
 import io.dhcpsuite.api.lease.LeaseResult4;
+import io.dhcpsuite.api.lease.LeaseResult6;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * from dhcp-service connections and back. A stream of bytes yields frames, a clean end, or an
  * IOException (MalformedFrameException or EOFException, after which the connection is closed);
  * a payload decodes or raises MalformedFrameException; nothing else, and no allocation beyond
- * {@link LeaseWire#MAX_FRAME}. Seeds: frames of the golden encodings, in LeaseWireFuzzTestInputs/.
+ * {@link LeaseWire#MAX_FRAME}. Seeds: frames of the golden encodings (DHCPv4 and DHCPv6), in
+ * LeaseWireFuzzTestInputs/.
  */
 class LeaseWireFuzzTest {
     /** Two full frames' worth: enough to reach every path of the frame reader. */
@@ -47,7 +50,7 @@ class LeaseWireFuzzTest {
             payload(f.type(), f.payload());
         }
         // The payload decoders on their own, as a corrupted frame body would reach them.
-        for (byte type = LeaseWire.BATCH; type <= LeaseWire.FAILED; type++) {
+        for (byte type = LeaseWire.BATCH; type <= LeaseWire.RESULTS6; type++) {
             payload(type, input);
         }
     }
@@ -101,6 +104,14 @@ class LeaseWireFuzzTest {
                     assertThat(LeaseWire.decodeResults(LeaseWire.encodeResults(results))).isEqualTo(results);
                 }
                 case LeaseWire.FAILED -> LeaseWire.decodeString(payload);
+                case LeaseWire.BATCH6 -> {
+                    List<LeaseOp6> ops = LeaseWire6.decodeOps(payload);
+                    assertThat(LeaseWire6.decodeOps(LeaseWire6.encodeOps(ops))).isEqualTo(ops);
+                }
+                case LeaseWire.RESULTS6 -> {
+                    List<LeaseResult6> results = LeaseWire6.decodeResults(payload);
+                    assertThat(LeaseWire6.decodeResults(LeaseWire6.encodeResults(results))).isEqualTo(results);
+                }
                 default -> {
                     // unknown frame types are refused by the server loop, not decoded
                 }

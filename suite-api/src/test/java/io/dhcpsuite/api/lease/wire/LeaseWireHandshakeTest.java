@@ -55,13 +55,13 @@ class LeaseWireHandshakeTest {
         server = new LeaseWireServer(LOOPBACK, 0, LeaseWireHandshakeTest::echo).start();
         try (Socket s = new Socket(LOOPBACK, server.port())) {
             s.setSoTimeout(5000);
-            new DataOutputStream(s.getOutputStream()).writeInt(LeaseWire.hello(2));
+            new DataOutputStream(s.getOutputStream()).writeInt(LeaseWire.hello(3));
             DataInputStream in = new DataInputStream(s.getInputStream());
             LeaseWire.Frame f = LeaseWire.readFrame(in);
             assertThat(f.correlationId()).isEqualTo(LeaseWire.REFUSAL);
             assertThat(f.type()).isEqualTo(LeaseWire.FAILED);
             assertThat(LeaseWire.decodeString(f.payload()))
-                    .isEqualTo("lease wire version 2 is not supported by this lease-service, which speaks version 1; "
+                    .isEqualTo("lease wire version 3 is not supported by this lease-service, which speaks versions 1 to 2; "
                             + "upgrade lease-service before dhcp-service");
             assertThat(in.read()).as("closed after the refusal").isEqualTo(-1);
         }

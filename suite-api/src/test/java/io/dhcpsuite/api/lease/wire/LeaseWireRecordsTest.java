@@ -3,9 +3,11 @@ package io.dhcpsuite.api.lease.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import io.dhcpsuite.api.lease.Lease4;
 import io.dhcpsuite.api.lease.LeaseOp4;
+import io.dhcpsuite.api.lease.LeaseOp6;
 import io.dhcpsuite.api.lease.LeaseResult4;
+import io.dhcpsuite.api.lease.LeaseResult6;
+import java.util.Arrays;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -38,10 +40,35 @@ class LeaseWireRecordsTest {
         assertSameComponents(r.previous(), back.previous());
     }
 
+    /** A DHCPv6 op with its IAs and their prefixes: nested records are compared component by component too. */
+    @Test
+    void everyComponentOfAV6OpSurvives() throws Exception {
+        LeaseOp6 op = sample(LeaseOp6.class);
+        LeaseOp6 back = LeaseWire6.decodeOps(LeaseWire6.encodeOps(List.of(op))).get(0);
+        assertSameComponents(op, back);
+    }
+
+    @Test
+    void everyComponentOfAV6ResultItsIasAndTheirLeasesSurvives() throws Exception {
+        LeaseResult6 r = sample(LeaseResult6.class);
+        LeaseResult6 back = LeaseWire6.decodeResults(LeaseWire6.encodeResults(List.of(r))).get(0);
+        assertSameComponents(r, back);
+    }
+
     private static void assertSameComponents(Record sent, Record received) throws Exception {
         for (RecordComponent c : sent.getClass().getRecordComponents()) {
             Object value = c.getAccessor().invoke(sent);
-            assertThat(c.getAccessor().invoke(received))
+            Object got = c.getAccessor().invoke(received);
+            if (value instanceof Record nested && got instanceof Record back) {
+                assertSameComponents(nested, back);
+            } else if (value instanceof List<?> list && got instanceof List<?> backs && list.size() == backs.size()) {
+                for (int i = 0; i < list.size(); i++) {
+                    if (list.get(i) instanceof Record nested && backs.get(i) instanceof Record back) {
+                        assertSameComponents(nested, back);
+                    }
+                }
+            }
+            assertThat(got)
                     .as("%s.%s did not survive the lease wire", sent.getClass().getSimpleName(), c.getName())
                     .isEqualTo(value);
         }
@@ -80,14 +107,18 @@ class LeaseWireRecordsTest {
         }
         if (raw == List.class) {
             Type element = ((ParameterizedType) generic).getActualTypeArguments()[0];
+            if (element instanceof Class<?> e && e.isRecord()) {
+                // a null element too: lists of records carry a presence byte per element
+                return Arrays.asList(value(name, element, position), null);
+            }
             return element == Long.class ? List.of(n, n + 1) : List.of(value(name, element, position), name + "-2");
         }
         if (raw == JsonNode.class) {
             return JsonNodeFactory.instance.objectNode().put(name, position).set("nested",
                     JsonNodeFactory.instance.arrayNode().add(true).add("x"));
         }
-        if (raw == Lease4.class) {
-            return sample(Lease4.class);
+        if (raw.isRecord()) {
+            return sample(raw.asSubclass(Record.class));
         }
         return fail("no sample for %s %s: teach LeaseWire and this test the type", raw.getName(), name);
     }
