@@ -172,9 +172,12 @@ final class PairHarness {
 
     /**
      * perfdhcp -6 as clients on the link to server n (dsr n in the relay namespace, multicast to
-     * ff02::1:2), clients from a DUID base of their own, {@code -x l} to list the addresses replied.
+     * ff02::1:2), {@code -x l} to list the addresses replied. perfdhcp writes the client's
+     * generated MAC into the last six bytes of the DUID template, so the clients of different runs
+     * differ only by {@code tag}, in the DUID-LLT time field before them.
      */
-    Process perfdhcp6(int n, int rate, int seconds, String duidBase) throws Exception {
+    Process perfdhcp6(int n, int rate, int seconds, int tag) throws Exception {
+        String duidBase = String.format("000100010000%04x000000000000", tag);
         Path out = Files.createTempFile("pair-perfdhcp6", ".out");
         ProcessBuilder pb = new ProcessBuilder("ip", "netns", "exec", "dhcpsuite-relay", "perfdhcp", "-6",
                 "-l", "dsr" + n, "-r", String.valueOf(rate), "-R", "100000", "-p", String.valueOf(seconds),

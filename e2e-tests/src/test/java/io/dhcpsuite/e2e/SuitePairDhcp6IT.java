@@ -38,11 +38,11 @@ class SuitePairDhcp6IT {
                     .at("/arguments/high-availability/0/ha-servers/remote/server-name").asString()).isEqualTo("server1");
 
             // the standby drops queries of the primary's scope
-            PairHarness.Report6 toStandby = pair.finish6(pair.perfdhcp6(2, 10, 2, "0003000102cc00000000"), 2);
+            PairHarness.Report6 toStandby = pair.finish6(pair.perfdhcp6(2, 10, 2, 0xcc), 2);
             assertThat(toStandby.advertises()).as("the standby answers nobody:\n" + toStandby.output()).isZero();
 
             // --- the primary serves; kill -9 under load; the standby goes partner-down and serves
-            Process load = pair.perfdhcp6(1, 20, 12, "0003000102aa00000000");
+            Process load = pair.perfdhcp6(1, 20, 12, 0xaa);
             await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250))
                     .until(() -> PairHarness.leases6(2).size() >= 20);
             long killedAt = System.nanoTime();
@@ -57,7 +57,7 @@ class SuitePairDhcp6IT {
             assertThat(standby.keySet()).as("every address the primary REPLYed is on the standby")
                     .containsAll(underLoad.replied());
 
-            PairHarness.Report6 takeover = pair.finish6(pair.perfdhcp6(2, 20, 4, "0003000102bb00000000"), 4);
+            PairHarness.Report6 takeover = pair.finish6(pair.perfdhcp6(2, 20, 4, 0xbb), 4);
             assertThat(takeover.replies()).as("the standby in partner-down serves:\n" + takeover.output()).isPositive();
             assertThat(takeover.replied()).as("none of the primary's addresses again")
                     .doesNotContainAnyElementsOf(underLoad.replied());
