@@ -66,8 +66,8 @@ public final class ConfigCheck {
         if (raw.has("Control-agent")) {
             AgentConfigParser.parse(raw);
         }
-        if (!raw.has("Dhcp4") && !raw.has("DhcpDdns") && !raw.has("Control-agent")) {
-            warnings.add(new ConfigWarning(file.toString(), "no Dhcp4, DhcpDdns or Control-agent section:"
+        if (!raw.has("Dhcp4") && !raw.has("Dhcp6") && !raw.has("DhcpDdns") && !raw.has("Control-agent")) {
+            warnings.add(new ConfigWarning(file.toString(), "no Dhcp4, Dhcp6, DhcpDdns or Control-agent section:"
                     + " nothing the suite serves"));
         }
         return warnings;
