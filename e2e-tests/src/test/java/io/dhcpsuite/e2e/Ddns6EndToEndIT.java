@@ -131,7 +131,7 @@ class Ddns6EndToEndIT {
     @Order(1)
     void perfdhcpClientWithOption39GetsAaaaAndPtr() throws Exception {
         String hex = HexFormat.of().formatHex(new ClientFqdn6(true, false, false, "perf6", false).encode());
-        List<String> cmd = List.of("perfdhcp", "-6", "-l", "lo", "-r", "1", "-n", "1", "-R", "1",
+        List<String> cmd = List.of("perfdhcp", "-6", "-l", "lo", "-r", "1", "-n", "1", "-R", "1", "-W", "2000000",
                 "-b", "duid=000100010000000077000000000001", "-o", "39," + hex, "::1");
         Suite.Result r = Suite.exec(new ProcessBuilder(cmd).redirectErrorStream(true), Duration.ofSeconds(60));
         assertThat(r.output()).contains("received packets: 1");

@@ -151,11 +151,16 @@ class Perfdhcp6RelayIT {
     @Order(2)
     void relayedRapidCommit() throws Exception {
         long before = leases(0, "2001:db8:61::1:");
-        // perfdhcp takes -c only with -i (SOLICIT and its answer, no REQUEST)
-        long[] r = perfdhcp(50, 4, "-i", "-c", "-b", "duid=00010001000000000b000000000000");
-        // one exchange only: SOLICIT answered by a REPLY, durable
-        assertThat(r[1]).as(last).isGreaterThanOrEqualTo(r[0] * 9 / 10).isPositive();
-        assertThat(leases(0, "2001:db8:61::1:") - before).as(last).isGreaterThanOrEqualTo(r[1] * 9 / 10);
+        // perfdhcp 2.2 takes -c only with -i, and then cannot count the answer: it hands every
+        // REPLY to its REQUEST-REPLY statistics, which -i leaves out, and stops with "Packets
+        // exchange not specified" at the first one (TestControl::processReceivedPacket6). That
+        // stop is itself the sign that a REPLY came back to a relayed rapid-commit SOLICIT; the
+        // leases show it was durable, and no REQUEST was ever sent.
+        String cmd = "ip netns exec " + CLI_NS + " perfdhcp -6 -A 1 -l 2001:db8:61::2 -r 50 -R 100000 -p 4 -W 2000000"
+                + " -i -c -b duid=00010001000000000b000000000000 2001:db8:61::1";
+        Suite.Result r = sh(cmd, Duration.ofSeconds(64));
+        assertThat(r.output()).as(r.output()).contains("Packets exchange not specified");
+        assertThat(leases(0, "2001:db8:61::1:") - before).as(r.output()).isPositive();
     }
 
     @Test
