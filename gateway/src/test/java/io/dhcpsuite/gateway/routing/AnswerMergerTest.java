@@ -41,7 +41,6 @@ class AnswerMergerTest {
         assertThat(ServiceRoutes.servesDhcp6("config-get")).as("answered from the Dhcp6 section").isTrue();
         assertThat(ServiceRoutes.targets("dhcp6", "config-test")).as("both services check a Dhcp6 section")
                 .containsExactly(ServiceRoutes.Target.DHCP, ServiceRoutes.Target.LEASE);
-        assertThat(ServiceRoutes.servesDhcp6("dhcp-disable")).isFalse();
         assertThat(ServiceRoutes.servesDhcp6("lease4-get-all")).isFalse();
         assertThat(ServiceRoutes.servesDhcp6("reservation-get-by-id")).as("host_cmds for dhcp6").isTrue();
     }
