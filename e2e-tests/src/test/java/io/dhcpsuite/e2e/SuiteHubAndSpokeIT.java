@@ -66,8 +66,8 @@ class SuiteHubAndSpokeIT {
             keaAcceptsTheSpokes();
             String hubLog = pair.log(1, "ha-service");
             assertThat(hubLog).contains("HA_CONFIGURATION_RELATIONSHIPS 2 relationships")
-                    .contains("HA_LISTENER_STARTED listening for the partner on http://198.18.255.1:8001/")
-                    .contains("HA_LISTENER_STARTED listening for the partner on http://198.18.255.5:8001/");
+                    .contains("HA_LISTENER_STARTED listening for the dhcp4 partner on http://198.18.255.1:8001/")
+                    .contains("HA_LISTENER_STARTED listening for the dhcp4 partner on http://198.18.255.5:8001/");
 
             // --- commands pick their relationship by server-name
             JsonNode noName = PairHarness.command(1, "ha-heartbeat", null);
