@@ -118,11 +118,20 @@ final class Repo {
     static Run run(Path dir, List<String> command) {
         try {
             Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+            // read while it runs: an output larger than the pipe's buffer (64 KiB) would otherwise
+            // block the process and the wait below would time out
+            java.util.concurrent.CompletableFuture<String> output = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new String(p.getInputStream().readAllBytes());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new AssertionError("timed out: " + command);
             }
-            return new Run(p.exitValue(), new String(p.getInputStream().readAllBytes()));
+            return new Run(p.exitValue(), output.join());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
