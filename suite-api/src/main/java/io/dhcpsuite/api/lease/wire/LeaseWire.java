@@ -207,40 +207,33 @@ public final class LeaseWire {
     // ---- whole payloads
 
     public static byte[] encodeOps(List<LeaseOp4> ops) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + ops.size() * 96);
-        try {
-            DataOutputStream out = new DataOutputStream(bytes);
-            out.writeInt(ops.size());
-            for (LeaseOp4 op : ops) {
-                writeOp(out, op);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return encodeAll(ops, 96, LeaseWire::writeOp);
     }
 
     public static List<LeaseOp4> decodeOps(byte[] payload) throws MalformedFrameException {
-        return decodeWhole(payload, in -> {
-            int n = count(in, payload.length);
-            if (n < 0) {
-                throw new MalformedFrameException("null op list");
-            }
-            List<LeaseOp4> ops = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                ops.add(readOp(in));
-            }
-            return ops;
-        });
+        return decodeAll(payload, "op", LeaseWire::readOp);
     }
 
     public static byte[] encodeResults(List<LeaseResult4> results) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + results.size() * 128);
+        return encodeAll(results, 128, LeaseWire::writeResult);
+    }
+
+    public static List<LeaseResult4> decodeResults(byte[] payload) throws MalformedFrameException {
+        return decodeAll(payload, "result", LeaseWire::readResult);
+    }
+
+    interface Writer<T> {
+        void write(DataOutputStream out, T value) throws IOException;
+    }
+
+    /** A payload that is a list of records: the count, then each record (about {@code perItem} bytes). */
+    static <T> byte[] encodeAll(List<T> items, int perItem, Writer<T> writer) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + items.size() * perItem);
         try {
             DataOutputStream out = new DataOutputStream(bytes);
-            out.writeInt(results.size());
-            for (LeaseResult4 r : results) {
-                writeResult(out, r);
+            out.writeInt(items.size());
+            for (T item : items) {
+                writer.write(out, item);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -248,17 +241,18 @@ public final class LeaseWire {
         return bytes.toByteArray();
     }
 
-    public static List<LeaseResult4> decodeResults(byte[] payload) throws MalformedFrameException {
+    /** The whole payload as a list of {@code what} records, each read by {@code reader}. */
+    static <T> List<T> decodeAll(byte[] payload, String what, Reader<T> reader) throws MalformedFrameException {
         return decodeWhole(payload, in -> {
             int n = count(in, payload.length);
             if (n < 0) {
-                throw new MalformedFrameException("null result list");
+                throw new MalformedFrameException("null " + what + " list");
             }
-            List<LeaseResult4> results = new ArrayList<>(n);
+            List<T> items = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                results.add(readResult(in));
+                items.add(reader.read(in));
             }
-            return results;
+            return items;
         });
     }
 

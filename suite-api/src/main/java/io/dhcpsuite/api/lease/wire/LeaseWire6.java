@@ -17,12 +17,9 @@ import io.dhcpsuite.api.lease.Lease6;
 import io.dhcpsuite.api.lease.LeaseBatch6;
 import io.dhcpsuite.api.lease.LeaseOp6;
 import io.dhcpsuite.api.lease.LeaseResult6;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
 import java.io.DataOutput;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -97,59 +94,19 @@ public final class LeaseWire6 {
     // ---- whole payloads
 
     public static byte[] encodeOps(List<LeaseOp6> ops) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + ops.size() * 160);
-        try {
-            DataOutputStream out = new DataOutputStream(bytes);
-            out.writeInt(ops.size());
-            for (LeaseOp6 op : ops) {
-                writeOp(out, op);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return LeaseWire.encodeAll(ops, 160, LeaseWire6::writeOp);
     }
 
     public static List<LeaseOp6> decodeOps(byte[] payload) throws LeaseWire.MalformedFrameException {
-        return decodeWhole(payload, in -> {
-            int n = count(in, payload.length);
-            if (n < 0) {
-                throw new LeaseWire.MalformedFrameException("null v6 op list");
-            }
-            List<LeaseOp6> ops = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                ops.add(readOp(in));
-            }
-            return ops;
-        });
+        return LeaseWire.decodeAll(payload, "v6 op", LeaseWire6::readOp);
     }
 
     public static byte[] encodeResults(List<LeaseResult6> results) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + results.size() * 200);
-        try {
-            DataOutputStream out = new DataOutputStream(bytes);
-            out.writeInt(results.size());
-            for (LeaseResult6 r : results) {
-                writeResult(out, r);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return LeaseWire.encodeAll(results, 200, LeaseWire6::writeResult);
     }
 
     public static List<LeaseResult6> decodeResults(byte[] payload) throws LeaseWire.MalformedFrameException {
-        return decodeWhole(payload, in -> {
-            int n = count(in, payload.length);
-            if (n < 0) {
-                throw new LeaseWire.MalformedFrameException("null v6 result list");
-            }
-            List<LeaseResult6> results = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                results.add(readResult(in));
-            }
-            return results;
-        });
+        return LeaseWire.decodeAll(payload, "v6 result", LeaseWire6::readResult);
     }
 
     // ---- records
