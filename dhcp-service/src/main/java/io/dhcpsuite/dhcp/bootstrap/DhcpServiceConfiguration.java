@@ -283,6 +283,7 @@ class DhcpServiceConfiguration {
         DhcpCommands.register(d, clock, statistics, state,
                 running::current, () -> processor.settings().selector(), running::configuredAt,
                 status -> socketsStatus(status, sockets));
+        DhcpCommands.registerStatus6(d, haGate6.state());
         io.dhcpsuite.dhcp.ha.HaInternalCommands.register(d, haScopes);
         ConfigPhases.register(d, running,
                 () -> running.current().raw() == null ? null : running.current().raw().get("Dhcp4"));

@@ -96,6 +96,21 @@ public final class DhcpCommands {
         });
     }
 
+    /**
+     * kea-dhcp6's {@code status-get}, for {@code "service": ["dhcp6"]}: the main table's answer
+     * (registered by {@link #register}) with {@code dhcp-state} from DHCPv6's own network state,
+     * which HA and {@code dhcp-disable} for dhcp6 change apart from DHCPv4's.
+     */
+    public static void registerStatus6(io.dhcpsuite.api.command.ServiceDispatcher d, DhcpState state6) {
+        d.dhcp6().register("status-get", a -> {
+            CommandResponse r = d.dispatch(io.dhcpsuite.api.command.CommandRequest.of("status-get", a));
+            if (r.arguments() instanceof ObjectNode status) {
+                status.set("dhcp-state", dhcpState(state6));
+            }
+            return r;
+        });
+    }
+
     private static JsonNode dhcp4(SuiteConfig config) {
         JsonNode raw = config.raw() == null ? null : config.raw().get("Dhcp4");
         return raw == null ? JSON.createObjectNode() : raw;

@@ -75,6 +75,25 @@ class DhcpCommandsTest {
         assertThat(state.enabled()).isTrue();
     }
 
+    /** Each family's status-get shows its own network state: dhcp-disable for dhcp6 leaves DHCPv4 serving. */
+    @Test
+    void statusGetForDhcp6ShowsTheDhcpv6NetworkState() {
+        DhcpState state6 = new DhcpState(clock);
+        io.dhcpsuite.api.command.ServiceDispatcher sd = new io.dhcpsuite.api.command.ServiceDispatcher();
+        DhcpCommands.register(sd, clock, statistics, state, config, new SubnetSelector(config.dhcp4()), null);
+        DhcpCommands.registerNetworkState(sd.dhcp6(), state6, "DHCPv6");
+        DhcpCommands.registerStatus6(sd, state6);
+        java.util.List<String> v6 = java.util.List.of("dhcp6");
+        CommandResponse r = sd.dispatch(new CommandRequest("dhcp-disable", v6, null));
+        assertThat(r.text()).isEqualTo("DHCPv6 service disabled");
+        JsonNode status6 = sd.dispatch(new CommandRequest("status-get", v6, null)).arguments();
+        assertThat(status6.get("dhcp-state").get("disabled-by-user").asBoolean()).isTrue();
+        assertThat(status6.has("reload")).isTrue();
+        JsonNode status4 = sd.dispatch(CommandRequest.of("status-get", null)).arguments();
+        assertThat(status4.get("dhcp-state").get("globally-disabled").asBoolean()).isFalse();
+        assertThat(state.enabled()).isTrue();
+    }
+
     @Test
     void configGetCarriesDhcp4AndItsHash() {
         JsonNode args = run("config-get", null).arguments();
