@@ -84,6 +84,21 @@ class SlowSendersTest {
      * each round; then, how many of them the server has closed.
      */
     private Outcome attack(String from, int count, String start, String trickle, int rounds) throws Exception {
+        return attack(port, from, count, start, trickle, rounds, () -> {
+            HttpResponse<String> r = Http.command(port, "{\"command\": \"list-commands\"}");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            assertThat(r.body()).contains("list-commands");
+        });
+    }
+
+    /** A request a real client makes in each round of an attack; it asserts its own answer. */
+    interface RealRequest {
+        void run() throws Exception;
+    }
+
+    /** {@link #attack(String, int, String, String, int)} on any listener, with the real request given. */
+    static Outcome attack(int port, String from, int count, String start, String trickle, int rounds,
+            RealRequest real) throws Exception {
         List<Socket> slow = new ArrayList<>();
         long maxWait = 0;
         int closedByServer = 0;
@@ -110,10 +125,8 @@ class SlowSendersTest {
                     }
                 }
                 long t0 = System.nanoTime();
-                HttpResponse<String> r = Http.command(port, "{\"command\": \"list-commands\"}");
+                real.run();
                 maxWait = Math.max(maxWait, (System.nanoTime() - t0) / 1_000_000);
-                assertThat(r.statusCode()).as("round " + round + ": " + r.body()).isEqualTo(200);
-                assertThat(r.body()).contains("list-commands");
                 Thread.sleep(2000);
             }
             // the rest: closed (end of stream or reset, maybe after an error answer) or still held
@@ -136,8 +149,8 @@ class SlowSendersTest {
                 s.close();
             }
         }
-        System.out.printf("SLOW %d slow senders from %s for %.1f s: a real command answered %d times, at most"
-                        + " %d ms; %d slow connections closed by the server%n", count, from,
+        System.out.printf("SLOW %d slow senders to port %d from %s for %.1f s: a real command answered %d times, at most"
+                        + " %d ms; %d slow connections closed by the server%n", count, port, from,
                 (System.nanoTime() - began) / 1e9, rounds, maxWait, closedByServer);
         return new Outcome(maxWait, closedByServer);
     }
