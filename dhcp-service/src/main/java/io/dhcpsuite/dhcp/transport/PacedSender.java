@@ -111,12 +111,10 @@ public final class PacedSender implements ReplySink, AutoCloseable {
         while (open || !queue.isEmpty()) {
             Out out;
             try {
-                out = queue.poll(100, TimeUnit.MILLISECONDS);
+                // blocks until a reply comes (close interrupts it): an idle server's sender sleeps
+                out = queue.take();
             } catch (InterruptedException e) {
                 return;
-            }
-            if (out == null) {
-                continue;
             }
             long now;
             while (!takeToken(now = System.nanoTime())) {

@@ -119,9 +119,11 @@ public final class LeaseBatchService {
 
     private void sweep() {
         long tick = Math.clamp(maxWait.toMillis() / 10, 5, 100);
+        // nothing waiting: the next wait's deadline is maxWait away, so half of it (at most 1 s) is safe
+        long idle = Math.clamp(maxWait.toMillis() / 2, tick, 1_000);
         while (true) {
             try {
-                Thread.sleep(tick);
+                Thread.sleep(waiting.isEmpty() ? idle : tick);
             } catch (InterruptedException e) {
                 return;
             }

@@ -33,9 +33,9 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
  * is shut down, so Tomcat reads the end of the stream and closes it (its worker, if one was blocked
  * on the body, is freed at once). A request that has arrived may take as long as its command takes.
  *
- * <p>The checks run every 250 ms on one daemon thread over the connector's open connections; they
- * are counted, and logged at most once per 10 s as {@code HTTP_SLOW_REQUESTS_CLOSED} with the
- * addresses.
+ * <p>The checks run every 250 ms (each second while it has no connection) on one daemon thread
+ * over the connector's open connections; they are counted, and logged at most once per 10 s as
+ * {@code HTTP_SLOW_REQUESTS_CLOSED} with the addresses.
  */
 public final class SlowRequestGuard implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
     private static final Logger log = LoggerFactory.getLogger(SlowRequestGuard.class);
@@ -124,7 +124,8 @@ public final class SlowRequestGuard implements WebServerFactoryCustomizer<Tomcat
             Map<String, Long> byAddress = new HashMap<>();
             while (!Thread.currentThread().isInterrupted()) {
                 try {
-                    Thread.sleep(250);
+                    // every 250 ms while the listener has connections; an idle one is looked at each second
+                    Thread.sleep(getEndpoint().getConnections().isEmpty() ? 1_000 : 250);
                 } catch (InterruptedException e) {
                     return;
                 }

@@ -347,9 +347,12 @@ public final class LeaseWireClient implements AutoCloseable {
     }
 
     private void sweepLoop() {
+        // with nothing outstanding, the next batch's deadline is a whole timeout away: sleeping half
+        // of it (at most 1 s) still looks again before any deadline, and an idle server sleeps
+        long idleMillis = Math.clamp(timeoutNanos / 2_000_000, 50, 1_000);
         while (running) {
             try {
-                Thread.sleep(50);
+                Thread.sleep(outstanding.isEmpty() ? idleMillis : 50);
             } catch (InterruptedException e) {
                 return;
             }
@@ -357,7 +360,10 @@ public final class LeaseWireClient implements AutoCloseable {
         }
     }
 
-    /** Fails the batches unanswered past their deadline on the ticker; the sweeper calls it every 50 ms. */
+    /**
+     * Fails the batches unanswered past their deadline on the ticker; the sweeper calls it every
+     * 50 ms while any is outstanding.
+     */
     void expireOverdue() {
         long now = ticker.nanos();
         for (Map.Entry<Long, Outstanding> e : outstanding.entrySet()) {

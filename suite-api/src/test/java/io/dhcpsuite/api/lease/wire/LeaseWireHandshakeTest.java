@@ -122,4 +122,21 @@ class LeaseWireHandshakeTest {
         assertThat(second.get(5, TimeUnit.SECONDS)).extracting(LeaseResult4::id).as("the connection stays usable")
                 .containsExactly(2L);
     }
+    /**
+     * The sweeper sleeps longer while nothing is outstanding (an idle server should not wake every
+     * 50 ms), yet a batch sent after a long idle spell still fails at its deadline, on the real clock.
+     */
+    @Test
+    void aBatchSentAfterAnIdleSpellStillTimesOutAtItsDeadline() throws Exception {
+        server = new LeaseWireServer(LOOPBACK, 0, b -> new CompletableFuture<>()).start();
+        client = new LeaseWireClient("127.0.0.1", server.port(), Duration.ofMillis(600));
+        await().atMost(Duration.ofSeconds(5)).until(client::connected);
+        Thread.sleep(1_500); // idle: the sweeper is in its long sleep (300 ms here)
+        CompletableFuture<Throwable> failed = new CompletableFuture<>();
+        long t0 = System.nanoTime();
+        client.send(List.of(op(1)), (r, e) -> failed.complete(e));
+        assertThat(failed.get(5, TimeUnit.SECONDS)).isInstanceOf(java.util.concurrent.TimeoutException.class);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(ms).as("ms until the batch failed").isBetween(590L, 1_100L);
+    }
 }
