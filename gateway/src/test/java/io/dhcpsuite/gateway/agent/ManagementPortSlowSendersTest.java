@@ -7,8 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,9 +29,7 @@ class ManagementPortSlowSendersTest {
 
     @DynamicPropertySource
     static void config(DynamicPropertyRegistry registry) throws Exception {
-        Path config = Files.createTempFile("gateway-slow-mgmt", ".json");
-        Files.writeString(config, "{ \"Control-agent\": { } }");
-        registry.add("suite.config", config::toString);
+        SlowSendersTest.config(registry);
     }
 
     @Test

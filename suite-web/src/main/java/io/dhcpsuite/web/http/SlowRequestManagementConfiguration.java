@@ -7,7 +7,6 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
 
 /**
  * {@link SlowRequestConfiguration}'s guard on a separate management port
@@ -26,9 +25,6 @@ public class SlowRequestManagementConfiguration {
 
     @Bean
     FilterRegistrationBean<Filter> managementSlowBodyFilter(SlowRequestGuard slowRequestGuard) {
-        FilterRegistrationBean<Filter> reg = new FilterRegistrationBean<>(slowRequestGuard.bodyFilter());
-        reg.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        reg.addUrlPatterns("/*");
-        return reg;
+        return SlowRequestConfiguration.bodyFilterOf(slowRequestGuard);
     }
 }
