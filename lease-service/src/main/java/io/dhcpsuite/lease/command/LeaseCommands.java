@@ -1,5 +1,14 @@
 package io.dhcpsuite.lease.command;
 
+import static io.dhcpsuite.lease.command.LeaseCommandArgs.allowedLeaseFile;
+import static io.dhcpsuite.lease.command.LeaseCommandArgs.await;
+import static io.dhcpsuite.lease.command.LeaseCommandArgs.hostname;
+import static io.dhcpsuite.lease.command.LeaseCommandArgs.hostnameForFqdn;
+import static io.dhcpsuite.lease.command.LeaseCommandArgs.octetsAtMost;
+import static io.dhcpsuite.lease.command.LeaseCommandArgs.page;
+import static io.dhcpsuite.lease.command.LeaseCommandArgs.parameter;
+import static io.dhcpsuite.lease.command.LeaseCommandArgs.string;
+
 import io.dhcpsuite.api.command.CommandDispatcher;
 import io.dhcpsuite.api.command.CommandException;
 import io.dhcpsuite.api.command.CommandResponse;
@@ -22,8 +31,6 @@ import io.dhcpsuite.lease.store.LeaseView;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -73,7 +80,7 @@ public final class LeaseCommands {
             if (!remove.isBoolean()) {
                 throw CommandException.badArgument("'remove' parameter expected to be a boolean.");
             }
-            c.await(reclaimer.reclaim(0, 0, remove.asBoolean()).durable());
+            await(reclaimer.reclaim(0, 0, remove.asBoolean()).durable());
             return CommandResponse.success("Reclamation of expired leases is complete.");
         });
         d.register("lease4-get", c::get);
@@ -88,10 +95,7 @@ public final class LeaseCommands {
             return c.list(v -> v.byClientId(cid));
         });
         d.register("lease4-get-by-hostname", a -> {
-            String h = parameter(a, "hostname");
-            if (h.isEmpty()) {
-                throw CommandException.badArgument("'hostname' parameter is empty");
-            }
+            String h = hostname(a);
             return c.list(v -> v.byHostname(h));
         });
         d.register("lease4-get-by-state", c::getByState);
@@ -153,35 +157,19 @@ public final class LeaseCommands {
     }
 
     private CommandResponse getPage(JsonNode a) {
-        JsonNode from = a.get("from");
-        JsonNode limit = a.get("limit");
-        if (from == null) {
-            throw CommandException.badArgument("'from' parameter not specified");
-        }
-        if (!from.isString()) {
-            throw CommandException.badArgument("'from' parameter must be a string");
-        }
-        if (limit == null) {
-            throw CommandException.badArgument("'limit' parameter not specified");
-        }
-        if (!limit.isIntegralNumber() || !limit.canConvertToInt()) {
-            throw CommandException.badArgument("'limit' parameter must be a number");
-        }
-        if (limit.asInt() <= 0) {
-            throw CommandException.badArgument("page size of retrieved leases must not be 0");
-        }
+        LeaseCommandArgs.Page p = page(a);
         Integer after = null;
-        if (!from.asString().equals("start")) {
-            after = Ipv4.tryParse(from.asString());
+        if (!p.fromStart()) {
+            after = Ipv4.tryParse(p.from());
             if (after == null) {
-                throw CommandException.badArgument("'from' parameter value " + from.asString() + " is neither 'start' nor a valid IPv4 address");
+                throw CommandException.badArgument("'from' parameter value " + p.from() + " is neither 'start' nor a valid IPv4 address");
             }
             if (after == 0) {
                 after = null;
             }
         }
         Integer start = after;
-        List<Lease> page = store.read(v -> v.page(start, limit.asInt()));
+        List<Lease> page = store.read(v -> v.page(start, p.limit()));
         ObjectNode args = leases(page);
         args.put("count", page.size());
         String text = page.size() + " IPv4 lease(s) found.";
@@ -435,9 +423,7 @@ public final class LeaseCommands {
         String host = a.path("hostname").asString("");
         boolean fwd = a.path("fqdn-fwd").asBoolean(false);
         boolean rev = a.path("fqdn-rev").asBoolean(false);
-        if ((fwd || rev) && host.isEmpty()) {
-            throw CommandException.badArgument("No hostname specified and either forward or reverse fqdn was set to true.");
-        }
+        hostnameForFqdn(host, fwd, rev);
         int state = a.path("state").asInt(0);
         if (state < 0 || state > 3) {
             throw CommandException.badArgument("Invalid state value: " + state + ", supported values are: 0, 1, 2 and 3");
@@ -481,9 +467,6 @@ public final class LeaseCommands {
 
     private CommandResponse write(JsonNode a) {
         String name = string(a, "filename");
-        if (name.isEmpty()) {
-            throw CommandException.badArgument("'filename' parameter is empty");
-        }
         MemfileBackend m = (MemfileBackend) backend;
         Path target = allowedLeaseFile(name, m.file());
         try {
@@ -499,30 +482,6 @@ public final class LeaseCommands {
         return CommandResponse.success("IPv4 lease database into '" + name + "'.");
     }
 
-    /**
-     * Kea 2.7.9's data directory rule (CVE-2025-32801, CVE-2025-32803): {@code lease4-write} writes
-     * only into the data directory, which for the suite is the directory of the memfile lease file.
-     * A bare name is a file in that directory; a path anywhere else, or one that climbs out of it with
-     * {@code ..}, is refused with Kea's text before anything is opened.
-     */
-    static Path allowedLeaseFile(String name, Path leaseFile) {
-        Path dir = leaseFile.toAbsolutePath().normalize().getParent();
-        Path given = Path.of(name);
-        Path target = (given.getParent() == null ? dir.resolve(given) : given.toAbsolutePath()).normalize();
-        if (!dir.equals(target.getParent())) {
-            throw CommandException.badArgument("invalid path specified: '" + name + "', supported path is '" + dir + "'");
-        }
-        return target;
-    }
-
-    private void await(CompletableFuture<Void> f) {
-        try {
-            f.get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw CommandException.badArgument("lease database write failed: " + e);
-        }
-    }
-
     private static int address(JsonNode a) {
         String text = string(a, "ip-address");
         Integer addr = Ipv4.tryParse(text);
@@ -530,22 +489,6 @@ public final class LeaseCommands {
             throw CommandException.badArgument("Failed to convert '" + text + "' to address: not a valid IPv4 address");
         }
         return addr;
-    }
-
-    private static String string(JsonNode a, String key) {
-        JsonNode n = a.get(key);
-        if (n == null || !n.isString()) {
-            throw CommandException.badArgument("missing parameter '" + key + "'");
-        }
-        return n.asString();
-    }
-
-    /** The lease file takes no longer identifiers (Kea's limits), so neither may a lease added by command. */
-    private static String octetsAtMost(String colonHex, int max, String key) {
-        if ((colonHex.length() + 1) / 3 > max) {
-            throw CommandException.badArgument("invalid " + key + ": longer than " + max + " octets");
-        }
-        return colonHex;
     }
 
     private static String hex(JsonNode a, String key) {
@@ -562,18 +505,6 @@ public final class LeaseCommands {
         } catch (IllegalArgumentException e) {
             throw CommandException.badArgument("invalid " + key + ": " + e.getMessage());
         }
-    }
-
-    /** A string argument of the lease4-get-by-* commands, with lease_cmds.cc's texts. */
-    private static String parameter(JsonNode a, String key) {
-        JsonNode n = a.get(key);
-        if (n == null) {
-            throw CommandException.badArgument("'" + key + "' parameter not specified");
-        }
-        if (!n.isString()) {
-            throw CommandException.badArgument("'" + key + "' parameter must be a string");
-        }
-        return n.asString();
     }
 
     /** RFC 2132 9.14: a client identifier has at least 2 bytes; Kea refuses shorter ones. */

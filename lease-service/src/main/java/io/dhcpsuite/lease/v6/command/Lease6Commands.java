@@ -1,5 +1,14 @@
 package io.dhcpsuite.lease.v6.command;
 
+import static io.dhcpsuite.lease.command.LeaseCommandArgs.allowedLeaseFile;
+import static io.dhcpsuite.lease.command.LeaseCommandArgs.await;
+import static io.dhcpsuite.lease.command.LeaseCommandArgs.hostname;
+import static io.dhcpsuite.lease.command.LeaseCommandArgs.hostnameForFqdn;
+import static io.dhcpsuite.lease.command.LeaseCommandArgs.octetsAtMost;
+import static io.dhcpsuite.lease.command.LeaseCommandArgs.page;
+import static io.dhcpsuite.lease.command.LeaseCommandArgs.parameter;
+import static io.dhcpsuite.lease.command.LeaseCommandArgs.string;
+
 import io.dhcpsuite.api.command.CommandDispatcher;
 import io.dhcpsuite.api.command.CommandException;
 import io.dhcpsuite.api.command.CommandResponse;
@@ -10,6 +19,7 @@ import io.dhcpsuite.config.PdPool6;
 import io.dhcpsuite.config.Pool6;
 import io.dhcpsuite.config.Prefix6;
 import io.dhcpsuite.config.Subnet6;
+import io.dhcpsuite.lease.command.LeaseCommandArgs;
 import io.dhcpsuite.lease.store.LeaseChange.Origin;
 import io.dhcpsuite.lease.v6.Allocation6Engine;
 import io.dhcpsuite.lease.v6.Lease6Backend;
@@ -24,8 +34,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,10 +69,7 @@ public final class Lease6Commands {
             return c.list(i -> i.byDuid(duid));
         });
         d.register("lease6-get-by-hostname", a -> {
-            String h = parameter(a, "hostname");
-            if (h.isEmpty()) {
-                throw CommandException.badArgument("'hostname' parameter is empty");
-            }
+            String h = hostname(a);
             return c.list(i -> i.byHostname(h));
         });
         d.register("lease6-add", a -> c.addOrUpdate(a, false));
@@ -155,31 +160,15 @@ public final class Lease6Commands {
     }
 
     private CommandResponse getPage(JsonNode a) {
-        JsonNode from = a.get("from");
-        JsonNode limit = a.get("limit");
-        if (from == null) {
-            throw CommandException.badArgument("'from' parameter not specified");
-        }
-        if (!from.isString()) {
-            throw CommandException.badArgument("'from' parameter must be a string");
-        }
-        if (limit == null) {
-            throw CommandException.badArgument("'limit' parameter not specified");
-        }
-        if (!limit.isIntegralNumber() || !limit.canConvertToInt()) {
-            throw CommandException.badArgument("'limit' parameter must be a number");
-        }
-        if (limit.asInt() <= 0) {
-            throw CommandException.badArgument("page size of retrieved leases must not be 0");
-        }
+        LeaseCommandArgs.Page p = page(a);
         Lease6Key after = null;
-        if (!from.asString().equals("start")) {
+        if (!p.fromStart()) {
             BigInteger addr;
             try {
-                addr = Prefix6.address(from.asString());
+                addr = Prefix6.address(p.from());
             } catch (IllegalArgumentException e) {
-                if (isIpv4(from.asString())) {
-                    throw CommandException.badArgument("'from' parameter value " + from.asString() + " is not an IPv6 address");
+                if (isIpv4(p.from())) {
+                    throw CommandException.badArgument("'from' parameter value " + p.from() + " is not an IPv6 address");
                 }
                 throw CommandException.badArgument("'from' parameter value is neither 'start' keyword nor a valid IPv6 address");
             }
@@ -187,7 +176,7 @@ public final class Lease6Commands {
             after = addr.signum() == 0 ? null : new Lease6Key(addr, Lease6Key.PD);
         }
         Lease6Key start = after;
-        List<Lease6> page = store.read(i -> i.page(start, limit.asInt()));
+        List<Lease6> page = store.read(i -> i.page(start, p.limit()));
         ObjectNode args = leases(page);
         args.put("count", page.size());
         String text = page.size() + " IPv6 lease(s) found.";
@@ -361,9 +350,7 @@ public final class Lease6Commands {
         String host = a.path("hostname").asString("").toLowerCase(Locale.ROOT);
         boolean fwd = a.path("fqdn-fwd").asBoolean(false);
         boolean rev = a.path("fqdn-rev").asBoolean(false);
-        if ((fwd || rev) && host.isEmpty()) {
-            throw CommandException.badArgument("No hostname specified and either forward or reverse fqdn was set to true.");
-        }
+        hostnameForFqdn(host, fwd, rev);
         int state = a.path("state").asInt(0);
         if (state < 0 || state > 4) {
             throw CommandException.badArgument("Invalid state value: " + state + ", supported values are: 0, 1, 2, 3 and 4");
@@ -528,9 +515,6 @@ public final class Lease6Commands {
 
     private CommandResponse write(JsonNode a) {
         String name = string(a, "filename");
-        if (name.isEmpty()) {
-            throw CommandException.badArgument("'filename' parameter is empty");
-        }
         Memfile6Backend m = (Memfile6Backend) backend;
         Path target = allowedLeaseFile(name, m.file());
         try {
@@ -545,26 +529,7 @@ public final class Lease6Commands {
         return CommandResponse.success("IPv6 lease database into '" + name + "'.");
     }
 
-    /** As lease4-write: only into the directory of the memfile lease file (Kea 2.7.9's data directory rule). */
-    static Path allowedLeaseFile(String name, Path leaseFile) {
-        Path dir = leaseFile.toAbsolutePath().normalize().getParent();
-        Path given = Path.of(name);
-        Path target = (given.getParent() == null ? dir.resolve(given) : given.toAbsolutePath()).normalize();
-        if (!dir.equals(target.getParent())) {
-            throw CommandException.badArgument("invalid path specified: '" + name + "', supported path is '" + dir + "'");
-        }
-        return target;
-    }
-
     // ------------------------------------------------------------------ arguments
-
-    private static void await(CompletableFuture<Void> f) {
-        try {
-            f.get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw CommandException.badArgument("lease database write failed: " + e);
-        }
-    }
 
     /** The address of a query (get, del): Kea's text when it does not parse. */
     private static BigInteger address(JsonNode a) {
@@ -631,32 +596,6 @@ public final class Lease6Commands {
             throw CommandException.badArgument("'" + key + "' parameter must be an unsigned 32-bit integer");
         }
         return n.asLong();
-    }
-
-    private static String string(JsonNode a, String key) {
-        JsonNode n = a.get(key);
-        if (n == null || !n.isString()) {
-            throw CommandException.badArgument("missing parameter '" + key + "'");
-        }
-        return n.asString();
-    }
-
-    private static String parameter(JsonNode a, String key) {
-        JsonNode n = a.get(key);
-        if (n == null) {
-            throw CommandException.badArgument("'" + key + "' parameter not specified");
-        }
-        if (!n.isString()) {
-            throw CommandException.badArgument("'" + key + "' parameter must be a string");
-        }
-        return n.asString();
-    }
-
-    private static String octetsAtMost(String colonHex, int max, String key) {
-        if ((colonHex.length() + 1) / 3 > max) {
-            throw CommandException.badArgument("invalid " + key + ": longer than " + max + " octets");
-        }
-        return colonHex;
     }
 
     private static String hex(String text, String key) {
