@@ -27,7 +27,7 @@ case $svc in
   dhcp-service)
     default_opts="-Xms128m -Xmx1g -XX:+UseParallelGC -XX:MaxNewSize=48m" ;;
   lease-service)
-    default_opts="-Xms64m -Xmx1g -XX:+UseParallelGC -XX:MaxNewSize=32m -XX:TrimNativeHeapInterval=5000" ;;
+    default_opts="-Xms64m -Xmx1g -XX:+UseG1GC -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:G1PeriodicGCInterval=60000 -XX:TrimNativeHeapInterval=5000" ;;
   gateway|ha-service|ddns-service)
     default_opts="-Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1" ;;
   *) echo "entrypoint: unknown SUITE_SERVICE '$svc'" >&2; exit 2 ;;
