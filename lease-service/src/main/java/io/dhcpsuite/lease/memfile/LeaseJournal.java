@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.BiConsumer;
-import java.util.function.BiFunction;
-import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -45,56 +43,16 @@ import org.slf4j.Logger;
  * @param <L> the lease type
  */
 public final class LeaseJournal<L> {
-    /** Kea's CSV for one lease type. */
-    public interface Format<L> {
-        /** The current schema's header line. */
-        String header();
-
-        /** The rows under {@code headerLine}; IllegalArgumentException when it lacks a column. */
-        Rows<L> rows(String headerLine);
-
-        /** Appends the row of {@code lease} (a deletion row when {@code delete}), newline included. */
-        void append(StringBuilder out, L lease, boolean delete);
-
-        long validLifetime(L lease);
-
-        /** A format from its parts; {@code C} is what a header line parses to (the column positions). */
-        static <L, C> Format<L> of(String header, Function<String, C> columns, BiPredicate<String, C> current,
-                BiFunction<String, C, L> parse, RowWriter<L> append, ToLongFunction<L> validLifetime) {
-            return new Format<>() {
-                @Override
-                public String header() {
-                    return header;
-                }
-
-                @Override
-                public Rows<L> rows(String headerLine) {
-                    C c = columns.apply(headerLine);
-                    boolean isCurrent = current.test(headerLine, c);
-                    return new Rows<>() {
-                        @Override
-                        public boolean current() {
-                            return isCurrent;
-                        }
-
-                        @Override
-                        public L parse(String line) {
-                            return parse.apply(line, c);
-                        }
-                    };
-                }
-
-                @Override
-                public void append(StringBuilder out, L lease, boolean delete) {
-                    append.append(out, lease, delete);
-                }
-
-                @Override
-                public long validLifetime(L lease) {
-                    return validLifetime.applyAsLong(lease);
-                }
-            };
-        }
+    /**
+     * Kea's CSV for one lease type.
+     *
+     * @param header        the current schema's header line
+     * @param rows          the rows under a header line; IllegalArgumentException when it lacks a column
+     * @param append        appends a lease's row (a deletion row when asked), newline included
+     * @param validLifetime a lease's valid lifetime (0: the row deletes it)
+     */
+    public record Format<L>(String header, Function<String, Rows<L>> rows, RowWriter<L> append,
+                            ToLongFunction<L> validLifetime) {
     }
 
     /** Writes one lease's row. */
@@ -103,42 +61,21 @@ public final class LeaseJournal<L> {
         void append(StringBuilder out, L lease, boolean delete);
     }
 
-    /** Rows under one header. */
-    public interface Rows<L> {
-        /** Whether the header is the current schema's. */
-        boolean current();
-
-        /** A row's lease; IllegalArgumentException saying what is wrong. */
-        L parse(String line);
+    /**
+     * The rows under one header line.
+     *
+     * @param current whether the header is the current schema's
+     * @param parse   a row's lease; IllegalArgumentException saying what is wrong
+     */
+    public record Rows<L>(boolean current, Function<String, L> parse) {
     }
 
-    /** Where a load puts what it reads. */
-    public interface Sink<L> {
-        void put(L lease);
-
-        void remove(L lease);
-
-        /** Everything loaded so far (for the rewrite of an older schema). */
-        Collection<L> all();
-
-        static <L> Sink<L> of(Consumer<L> put, Consumer<L> remove, Supplier<? extends Collection<L>> all) {
-            return new Sink<>() {
-                @Override
-                public void put(L lease) {
-                    put.accept(lease);
-                }
-
-                @Override
-                public void remove(L lease) {
-                    remove.accept(lease);
-                }
-
-                @Override
-                public Collection<L> all() {
-                    return all.get();
-                }
-            };
-        }
+    /**
+     * Where a load puts what it reads.
+     *
+     * @param all everything loaded so far (for the rewrite of an older schema)
+     */
+    public record Sink<L>(Consumer<L> put, Consumer<L> remove, Supplier<? extends Collection<L>> all) {
     }
 
     private final Path file;
@@ -199,7 +136,7 @@ public final class LeaseJournal<L> {
                 if (readInto(sink)) {
                     log.warn("DHCPSRV_MEMFILE_NEEDS_UPGRADING lease file {} is of an older schema; rewriting it as {}",
                             file, format.header());
-                    rewrite(sink.all());
+                    rewrite(sink.all().get());
                 }
             }
             openForAppend();
@@ -218,7 +155,7 @@ public final class LeaseJournal<L> {
             if (header == null) {
                 return false;
             }
-            Rows<L> rows = format.rows(header);
+            Rows<L> rows = format.rows().apply(header);
             boolean old = !rows.current();
             String line;
             long row = 1;
@@ -229,13 +166,13 @@ public final class LeaseJournal<L> {
                 }
                 if (line.startsWith("address,")) {
                     // a header again: kea-lfc output appended to, or files concatenated
-                    rows = format.rows(line);
+                    rows = format.rows().apply(line);
                     old |= !rows.current();
                     continue;
                 }
                 L l;
                 try {
-                    l = rows.parse(line);
+                    l = rows.parse().apply(line);
                 } catch (RuntimeException e) {
                     rowErrors++;
                     log.warn("DHCPSRV_MEMFILE_LEASE_LOAD_ROW_ERROR attempt to load invalid lease at line {} of {}: {}",
@@ -246,10 +183,10 @@ public final class LeaseJournal<L> {
                     }
                     continue;
                 }
-                if (format.validLifetime(l) == 0) {
-                    sink.remove(l);
+                if (format.validLifetime().applyAsLong(l) == 0) {
+                    sink.remove().accept(l);
                 } else {
-                    sink.put(l);
+                    sink.put().accept(l);
                 }
             }
             return old;
@@ -422,10 +359,10 @@ public final class LeaseJournal<L> {
         sb.append(format.header()).append('\n');
         long rows = 0;
         for (L l : leases) {
-            if (skipZero && format.validLifetime(l) == 0) {
+            if (skipZero && format.validLifetime().applyAsLong(l) == 0) {
                 continue;
             }
-            format.append(sb, l, false);
+            format.append().append(sb, l, false);
             rows++;
             if (sb.length() > (1 << 16) - 1024) {
                 writeFully(out, sb);

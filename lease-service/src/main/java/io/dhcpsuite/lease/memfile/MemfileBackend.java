@@ -17,9 +17,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class MemfileBackend implements LeaseBackend {
     /** Kea's DHCPv4 CSV; a file of an older schema is one whose header is not exactly the current one. */
-    static final LeaseJournal.Format<Lease> FORMAT = LeaseJournal.Format.of(LeaseCsv.HEADER, LeaseCsv.Columns::new,
-            (header, columns) -> header.trim().equals(LeaseCsv.HEADER), LeaseCsv::parse, LeaseCsv::append,
-            Lease::validLft);
+    static final LeaseJournal.Format<Lease> FORMAT = new LeaseJournal.Format<>(LeaseCsv.HEADER, header -> {
+        LeaseCsv.Columns columns = new LeaseCsv.Columns(header);
+        return new LeaseJournal.Rows<>(header.trim().equals(LeaseCsv.HEADER), line -> LeaseCsv.parse(line, columns));
+    }, LeaseCsv::append, Lease::validLft);
 
     private final LeaseJournal<Lease> journal;
 
@@ -62,7 +63,7 @@ public final class MemfileBackend implements LeaseBackend {
     /** Replays the journal straight into {@code index}: no second copy of the leases while loading. */
     @Override
     public void load(LeaseIndex index) {
-        journal.load(LeaseJournal.Sink.of(index::put, l -> index.remove(l.address()), index::all));
+        journal.load(new LeaseJournal.Sink<>(index::put, l -> index.remove(l.address()), index::all));
     }
 
     @Override

@@ -20,8 +20,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class Memfile6Backend implements Lease6Backend {
     /** Kea's DHCPv6 CSV; a file of an older schema lacks pool_id or has another column count. */
-    static final LeaseJournal.Format<Lease6> FORMAT = LeaseJournal.Format.of(Lease6Csv.HEADER, Lease6Csv.Columns::new,
-            (header, columns) -> columns.current(), Lease6Csv::parse, Lease6Csv::append, Lease6::validLft);
+    static final LeaseJournal.Format<Lease6> FORMAT = new LeaseJournal.Format<>(Lease6Csv.HEADER, header -> {
+        Lease6Csv.Columns columns = new Lease6Csv.Columns(header);
+        return new LeaseJournal.Rows<>(columns.current(), line -> Lease6Csv.parse(line, columns));
+    }, Lease6Csv::append, Lease6::validLft);
 
     private final LeaseJournal<Lease6> journal;
 
@@ -49,7 +51,7 @@ public final class Memfile6Backend implements Lease6Backend {
 
     @Override
     public void load(Lease6Index index) {
-        journal.load(LeaseJournal.Sink.of(index::put, l -> index.remove(Lease6Key.of(l)), index::all));
+        journal.load(new LeaseJournal.Sink<>(index::put, l -> index.remove(Lease6Key.of(l)), index::all));
     }
 
     @Override

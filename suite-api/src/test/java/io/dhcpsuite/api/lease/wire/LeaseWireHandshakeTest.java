@@ -122,6 +122,7 @@ class LeaseWireHandshakeTest {
         assertThat(second.get(5, TimeUnit.SECONDS)).extracting(LeaseResult4::id).as("the connection stays usable")
                 .containsExactly(2L);
     }
+
     /**
      * The sweeper sleeps longer while nothing is outstanding (an idle server should not wake every
      * 50 ms), yet a batch sent after a long idle spell still fails at its deadline, on the real clock.
