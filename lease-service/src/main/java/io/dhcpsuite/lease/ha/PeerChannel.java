@@ -83,6 +83,8 @@ final class PeerChannel {
     private final HttpClient http;
     private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
     private int inFlight;
+    /** The addresses of the updates in flight: a later update of one waits, so the peer applies them in order. */
+    private final Set<String> addressesInFlight = new HashSet<>();
     private Protocol protocol = Protocol.UNKNOWN;
     /** An update with less time left than this is not sent: no answer could arrive in time. */
     private final long sendMargin;
@@ -229,7 +231,9 @@ final class PeerChannel {
     /**
      * With the lock held: while a connection is free and updates wait, the oldest that still have
      * time, as many as the peer takes in one request (one per address, since the partner applies
-     * a batch's deletions first), each batch taking a connection.
+     * a batch's deletions first), each batch taking a connection. An update of an address that
+     * is in flight waits for its answer, with those behind it: two requests on two connections
+     * can reach the peer in either order, and a deletion must not overtake the update before it.
      */
     private List<Batch> takeBatches(List<Pending> expired) {
         List<Batch> out = new ArrayList<>(1);
@@ -248,7 +252,7 @@ final class PeerChannel {
                     expired.add(waiting.poll());
                     continue;
                 }
-                if (!addresses.add(p.update().address())) {
+                if (addressesInFlight.contains(p.update().address()) || !addresses.add(p.update().address())) {
                     break;
                 }
                 batch.add(waiting.poll());
@@ -257,6 +261,7 @@ final class PeerChannel {
                 break;
             }
             inFlight++;
+            addressesInFlight.addAll(addresses);
             out.add(new Batch(batch, bulk));
         }
         return out;
@@ -305,17 +310,20 @@ final class PeerChannel {
                     outcome(first, r, error);
                 }
             } finally {
-                next();
+                next(batch);
             }
         });
     }
 
-    /** A request is answered: its connection takes the next batch, if any waits. */
-    private void next() {
+    /** {@code done} is answered: its connection takes the next batch, if any waits. */
+    private void next(Batch done) {
         List<Pending> expired = new ArrayList<>();
         List<Batch> batches;
         synchronized (this) {
             inFlight--;
+            for (Pending p : done.items()) {
+                addressesInFlight.remove(p.update().address());
+            }
             batches = takeBatches(expired);
         }
         settleExpired(expired);

@@ -42,12 +42,21 @@ class HaLeaseUpdates6Test {
         final List<JsonNode> received = new CopyOnWriteArrayList<>();
         volatile boolean bulk = true;
         volatile String failAddress;
+        /** How long a lease6-update is held before it counts as received. */
+        volatile long updateDelayMillis;
 
         Partner() throws Exception {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
             server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
             server.createContext("/", ex -> {
                 JsonNode c = JSON.readTree(ex.getRequestBody().readAllBytes());
+                if (c.path("command").asString().equals("lease6-update") && updateDelayMillis > 0) {
+                    try {
+                        Thread.sleep(updateDelayMillis);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 received.add(c);
                 ObjectNode answer = JSON.createObjectNode();
                 String command = c.path("command").asString();
@@ -163,11 +172,31 @@ class HaLeaseUpdates6Test {
         acked(u.changed6(List.of(change(LeaseChange.Kind.ADDED, lease("2001:db8:1::10", "01:02:03", 0)),
                 change(LeaseChange.Kind.DELETED, lease("2001:db8:1::11", "01:02:04", 0)))));
         List<String> commands = p.received.stream().map(c -> c.path("command").asString()).toList();
-        assertThat(commands).containsExactly("lease6-bulk-apply", "lease6-update", "lease6-del");
-        JsonNode update = p.received.get(1);
+        assertThat(commands.getFirst()).isEqualTo("lease6-bulk-apply");
+        // two addresses, two connections: either may arrive first
+        assertThat(commands.subList(1, commands.size())).containsExactlyInAnyOrder("lease6-update", "lease6-del");
+        JsonNode update = p.received.stream().filter(c -> c.path("command").asString().equals("lease6-update"))
+                .findFirst().orElseThrow();
         assertThat(update.at("/arguments/force-create").asBoolean()).isTrue();
         assertThat(update.at("/arguments/origin").asString()).isEqualTo("ha-partner");
         assertThat(update.path("service").get(0).asString()).isEqualTo("dhcp6");
+    }
+
+    @Test
+    void aDeletionWaitsForTheUpdateOfItsAddressThatIsInFlight() throws Exception {
+        Partner p = new Partner();
+        p.bulk = false;
+        HaLeaseUpdates u = hotStandby(p.url());
+        acked(u.changed6(List.of(change(LeaseChange.Kind.ADDED, lease("2001:db8:1::9", "01:02:02", 0)))));
+        p.received.clear();
+        p.updateDelayMillis = 300;
+        CompletionStage<Void> updated = u.changed6(List.of(change(LeaseChange.Kind.ADDED, lease("2001:db8:1::10", "01:02:03", 0))));
+        CompletionStage<Void> deleted = u.changed6(List.of(change(LeaseChange.Kind.DELETED, lease("2001:db8:1::10", "01:02:03", 0))));
+        acked(updated);
+        acked(deleted);
+        assertThat(p.received.stream().map(c -> c.path("command").asString()).toList())
+                .as("on another connection the deletion would reach the partner first and leave it the lease")
+                .containsExactly("lease6-update", "lease6-del");
     }
 
     @Test
