@@ -25,7 +25,7 @@ bind=${SUITE_BIND:-0.0.0.0}
 # ExitOnOutOfMemoryError: in a container a restart is a better answer than a half-dead JVM.
 case $svc in
   dhcp-service)
-    default_opts="-Xms128m -Xmx1g -XX:+UseParallelGC -XX:MaxNewSize=48m" ;;
+    default_opts="-Xms128m -Xmx1g -XX:+UseG1GC -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:G1PeriodicGCInterval=60000" ;;
   lease-service)
     default_opts="-Xms64m -Xmx1g -XX:+UseG1GC -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:G1PeriodicGCInterval=60000 -XX:TrimNativeHeapInterval=5000" ;;
   gateway|ha-service|ddns-service)
