@@ -185,11 +185,8 @@ class LeaseServiceConfiguration {
                                         io.dhcpsuite.lease.ha.HaLeaseUpdates haUpdates6) {
         committer.backend6(backend);
         // with HA for DHCPv6, each transaction's replies wait for its changes to be durable and at the peers
-        io.dhcpsuite.lease.v6.Lease6Writer writer = !haUpdates6.active() ? committer::submit6 : changes -> {
-            java.util.concurrent.CompletableFuture<Void> durable = committer.submit6(changes);
-            java.util.concurrent.CompletionStage<Void> peers = haUpdates6.changed6(changes);
-            return peers == null ? durable : java.util.concurrent.CompletableFuture.allOf(durable, peers.toCompletableFuture());
-        };
+        io.dhcpsuite.lease.v6.Lease6Writer writer = !haUpdates6.active() ? committer::submit6
+                : io.dhcpsuite.lease.v6.Lease6Writer.gated(committer::submit6, haUpdates6::changed6);
         Allocation6Engine engine = new Allocation6Engine(config, stats, clock, writer, ddns::reclaimed);
         long t0 = System.nanoTime();
         int leases = engine.load(backend);

@@ -154,19 +154,26 @@ public final class Allocation6Engine {
      * {@code [firstChange[i], firstChange[i+1])} of {@code changes}.
      */
     public record BatchOutcome(List<LeaseResult6> results, List<Lease6Change> changes, boolean[] needsDurability,
-                               CompletableFuture<Void> durable) {
+                               int[] firstChange, CompletableFuture<Void> durable) {
+
+        /** The changes op {@code i} made, as a half-open range of indexes into {@link #changes}. */
+        public int changesEnd(int i) {
+            return i + 1 < firstChange.length ? firstChange[i + 1] : changes.size();
+        }
     }
 
     /** Applies the operations of one batch as one transaction of origin DHCP. */
     public BatchOutcome apply(List<LeaseOp6> ops) {
         List<LeaseResult6> results = new ArrayList<>(ops.size());
         boolean[] durable = new boolean[ops.size()];
+        int[] firstChange = new int[ops.size()];
         Lease6Store.Committed<Void> done = store.transact(LeaseChange.Origin.DHCP, tx -> {
             long nowMs = clock.millis();
             holds.expire(nowMs);
             for (int i = 0; i < ops.size(); i++) {
                 LeaseOp6 op = ops.get(i);
                 int before = tx.changeCount();
+                firstChange[i] = before;
                 LeaseResult6 r;
                 try {
                     r = apply(op, nowMs, tx);
@@ -179,7 +186,7 @@ public final class Allocation6Engine {
             }
             return null;
         });
-        return new BatchOutcome(results, done.changes(), durable, done.done());
+        return new BatchOutcome(results, done.changes(), durable, firstChange, done.done());
     }
 
     private LeaseResult6 apply(LeaseOp6 op, long nowMs, Lease6Store.Tx tx) {

@@ -4,10 +4,12 @@ import io.dhcpsuite.api.lease.LeaseBatch6;
 import io.dhcpsuite.api.lease.LeaseBatch6Result;
 import io.dhcpsuite.api.lease.LeaseOp6;
 import io.dhcpsuite.api.lease.LeaseResult6;
+import io.dhcpsuite.lease.store.ChangesNotAcknowledged;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -15,7 +17,9 @@ import java.util.function.BooleanSupplier;
  * Applies a v6 batch and answers when its changes are durable, as the v4 batch service does: ops
  * that changed nothing durable (ADVERTISE, refused RELEASEs) share the batch's answer; when the
  * write fails or outlasts the bounded wait, every op that changed a lease answers ERROR and
- * dhcp-service sends no reply for it.
+ * dhcp-service sends no reply for it. When the write succeeded but HA's peers did not acknowledge
+ * some changes, only the ops that made those answer ERROR, as Kea drops only the queries whose
+ * lease updates failed.
  */
 public final class Lease6BatchService {
     private final Allocation6Engine engine;
@@ -49,11 +53,19 @@ public final class Lease6BatchService {
             if (error == null) {
                 return new LeaseBatch6Result(out.results());
             }
+            Throwable cause = error;
+            while (cause instanceof CompletionException && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            // the write succeeded and HA's peers refused some changes (Lease6Writer.gated): only their ops fail
+            ChangesNotAcknowledged some = cause instanceof ChangesNotAcknowledged c ? c : null;
+            String message = some != null ? "lease change not acknowledged: " + some.getMessage() : "lease store write failed";
             List<LeaseResult6> results = new ArrayList<>(out.results().size());
             for (int i = 0; i < out.results().size(); i++) {
                 LeaseResult6 r = out.results().get(i);
-                results.add(out.needsDurability()[i]
-                        ? new LeaseResult6(r.id(), LeaseResult6.Status.ERROR, List.of(), "lease store write failed") : r);
+                boolean failed = out.needsDurability()[i]
+                        && (some == null || some.anyFailed(out.firstChange()[i], out.changesEnd(i)));
+                results.add(failed ? new LeaseResult6(r.id(), LeaseResult6.Status.ERROR, List.of(), message) : r);
             }
             return new LeaseBatch6Result(results);
         });
