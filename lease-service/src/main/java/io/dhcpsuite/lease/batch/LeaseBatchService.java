@@ -5,6 +5,7 @@ import io.dhcpsuite.api.lease.LeaseBatch4Result;
 import io.dhcpsuite.api.lease.LeaseOp4;
 import io.dhcpsuite.api.lease.LeaseResult4;
 import io.dhcpsuite.api.lease.LeaseResult4.Status;
+import io.dhcpsuite.api.time.DeadlineSweep;
 import io.dhcpsuite.api.time.Ticker;
 import io.dhcpsuite.lease.allocation.AllocationEngine;
 import io.dhcpsuite.lease.store.ChangesNotAcknowledged;
@@ -119,11 +120,9 @@ public final class LeaseBatchService {
 
     private void sweep() {
         long tick = Math.clamp(maxWait.toMillis() / 10, 5, 100);
-        // nothing waiting: the next wait's deadline is maxWait away, so half of it (at most 1 s) is safe
-        long idle = Math.clamp(maxWait.toMillis() / 2, tick, 1_000);
         while (true) {
             try {
-                Thread.sleep(waiting.isEmpty() ? idle : tick);
+                Thread.sleep(DeadlineSweep.sleepMillis(!waiting.isEmpty(), maxWait.toMillis(), tick));
             } catch (InterruptedException e) {
                 return;
             }

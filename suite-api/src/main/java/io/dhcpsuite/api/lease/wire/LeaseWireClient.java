@@ -4,6 +4,7 @@ import io.dhcpsuite.api.lease.LeaseOp4;
 import io.dhcpsuite.api.lease.LeaseOp6;
 import io.dhcpsuite.api.lease.LeaseResult4;
 import io.dhcpsuite.api.lease.LeaseResult6;
+import io.dhcpsuite.api.time.DeadlineSweep;
 import io.dhcpsuite.api.time.Ticker;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -347,12 +348,10 @@ public final class LeaseWireClient implements AutoCloseable {
     }
 
     private void sweepLoop() {
-        // with nothing outstanding, the next batch's deadline is a whole timeout away: sleeping half
-        // of it (at most 1 s) still looks again before any deadline, and an idle server sleeps
-        long idleMillis = Math.clamp(timeoutNanos / 2_000_000, 50, 1_000);
+        long timeoutMillis = timeoutNanos / 1_000_000;
         while (running) {
             try {
-                Thread.sleep(outstanding.isEmpty() ? idleMillis : 50);
+                Thread.sleep(DeadlineSweep.sleepMillis(!outstanding.isEmpty(), timeoutMillis, 50));
             } catch (InterruptedException e) {
                 return;
             }
