@@ -13,6 +13,7 @@ import io.dhcpsuite.lease.stats.LeaseStats;
 import io.dhcpsuite.lease.store.Lease;
 import io.dhcpsuite.lease.store.LeaseBackend;
 import io.dhcpsuite.lease.store.LeaseChange;
+import io.dhcpsuite.lease.store.OpChanges;
 import io.dhcpsuite.lease.store.LeaseChangeListener;
 import io.dhcpsuite.lease.store.LeaseStore;
 import io.dhcpsuite.lease.store.LeaseTx;
@@ -233,30 +234,19 @@ public final class AllocationEngine {
         return store.leasesByPage();
     }
 
-    /**
-     * The results of a batch and the changes that must be durable before they are sent; op i made
-     * changes {@code [firstChange[i], firstChange[i+1])} (the last one up to the end).
-     */
-    public record BatchOutcome(List<LeaseResult4> results, List<LeaseChange> changes, boolean[] needsDurability,
-                               int[] firstChange, CompletableFuture<Void> durable) {
-
-        /** The changes op {@code i} made, as a half-open range of indexes into {@link #changes}. */
-        public int changesEnd(int i) {
-            return i + 1 < firstChange.length ? firstChange[i + 1] : changes.size();
-        }
+    /** The results of a batch, its changes, which op made which, and when they are durable. */
+    public record BatchOutcome(List<LeaseResult4> results, List<LeaseChange> changes, OpChanges ops, CompletableFuture<Void> durable) {
     }
 
     /** Applies the operations of one batch as one transaction of origin DHCP. */
     public BatchOutcome apply(List<LeaseOp4> ops) {
         List<LeaseResult4> results = new ArrayList<>(ops.size());
-        boolean[] durable = new boolean[ops.size()];
         int[] firstChange = new int[ops.size()];
         LeaseStore.Committed<Void> done = store.transact(LeaseChange.Origin.DHCP, tx -> {
             long nowMs = clock.millis();
             holds.expire(nowMs);
             for (int i = 0; i < ops.size(); i++) {
-                int before = tx.changeCount();
-                firstChange[i] = before;
+                firstChange[i] = tx.changeCount();
                 LeaseOp4 op = ops.get(i);
                 LeaseResult4 r;
                 try {
@@ -266,11 +256,10 @@ public final class AllocationEngine {
                     r = new LeaseResult4(op.id(), Status.ERROR, null, false, e.getMessage());
                 }
                 results.add(r);
-                durable[i] = tx.changeCount() > before;
             }
             return null;
         });
-        return new BatchOutcome(results, done.changes(), durable, firstChange, done.done());
+        return new BatchOutcome(results, done.changes(), new OpChanges(firstChange, done.changes().size()), done.done());
     }
 
     private LeaseResult4 apply(LeaseOp4 op, long nowMs, LeaseTx tx) {

@@ -110,8 +110,7 @@ public final class LeaseBatchService {
             List<LeaseResult4> results = new ArrayList<>(out.results().size());
             for (int i = 0; i < out.results().size(); i++) {
                 LeaseResult4 r = out.results().get(i);
-                boolean failed = out.needsDurability()[i]
-                        && (some == null || some.anyFailed(out.firstChange()[i], out.changesEnd(i)));
+                boolean failed = out.ops().failed(i, some);
                 results.add(failed ? new LeaseResult4(r.id(), Status.ERROR, null, false, message) : r);
             }
             return new LeaseBatch4Result(results);

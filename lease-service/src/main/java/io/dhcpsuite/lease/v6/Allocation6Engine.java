@@ -14,6 +14,7 @@ import io.dhcpsuite.config.Reservation6;
 import io.dhcpsuite.config.Subnet6;
 import io.dhcpsuite.lease.config.Scopes;
 import io.dhcpsuite.lease.store.LeaseChange;
+import io.dhcpsuite.lease.store.OpChanges;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -149,31 +150,20 @@ public final class Allocation6Engine {
 
     // ------------------------------------------------------------------ batches
 
-    /**
-     * The results of a batch and its durability: op i made changes
-     * {@code [firstChange[i], firstChange[i+1])} of {@code changes}.
-     */
-    public record BatchOutcome(List<LeaseResult6> results, List<Lease6Change> changes, boolean[] needsDurability,
-                               int[] firstChange, CompletableFuture<Void> durable) {
-
-        /** The changes op {@code i} made, as a half-open range of indexes into {@link #changes}. */
-        public int changesEnd(int i) {
-            return i + 1 < firstChange.length ? firstChange[i + 1] : changes.size();
-        }
+    /** The results of a batch, its changes, which op made which, and when they are durable. */
+    public record BatchOutcome(List<LeaseResult6> results, List<Lease6Change> changes, OpChanges ops, CompletableFuture<Void> durable) {
     }
 
     /** Applies the operations of one batch as one transaction of origin DHCP. */
     public BatchOutcome apply(List<LeaseOp6> ops) {
         List<LeaseResult6> results = new ArrayList<>(ops.size());
-        boolean[] durable = new boolean[ops.size()];
         int[] firstChange = new int[ops.size()];
         Lease6Store.Committed<Void> done = store.transact(LeaseChange.Origin.DHCP, tx -> {
             long nowMs = clock.millis();
             holds.expire(nowMs);
             for (int i = 0; i < ops.size(); i++) {
                 LeaseOp6 op = ops.get(i);
-                int before = tx.changeCount();
-                firstChange[i] = before;
+                firstChange[i] = tx.changeCount();
                 LeaseResult6 r;
                 try {
                     r = apply(op, nowMs, tx);
@@ -182,11 +172,10 @@ public final class Allocation6Engine {
                     r = new LeaseResult6(op.id(), LeaseResult6.Status.ERROR, List.of(), String.valueOf(e.getMessage()));
                 }
                 results.add(r);
-                durable[i] = tx.changeCount() > before;
             }
             return null;
         });
-        return new BatchOutcome(results, done.changes(), durable, firstChange, done.done());
+        return new BatchOutcome(results, done.changes(), new OpChanges(firstChange, done.changes().size()), done.done());
     }
 
     private LeaseResult6 apply(LeaseOp6 op, long nowMs, Lease6Store.Tx tx) {

@@ -63,8 +63,7 @@ public final class Lease6BatchService {
             List<LeaseResult6> results = new ArrayList<>(out.results().size());
             for (int i = 0; i < out.results().size(); i++) {
                 LeaseResult6 r = out.results().get(i);
-                boolean failed = out.needsDurability()[i]
-                        && (some == null || some.anyFailed(out.firstChange()[i], out.changesEnd(i)));
+                boolean failed = out.ops().failed(i, some);
                 results.add(failed ? new LeaseResult6(r.id(), LeaseResult6.Status.ERROR, List.of(), message) : r);
             }
             return new LeaseBatch6Result(results);
