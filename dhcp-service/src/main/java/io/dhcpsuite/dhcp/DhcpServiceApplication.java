@@ -7,6 +7,7 @@ import io.dhcpsuite.web.command.CommandEndpoint;
 import io.dhcpsuite.web.http.SlowRequestConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.io.DefaultResourceLoader;
 
 /**
  * The DHCPv4 packet service. Properties: {@code suite.config} (Kea-format file),
@@ -18,7 +19,9 @@ import org.springframework.context.annotation.Import;
 @Import({CommandEndpoint.class, SlowRequestConfiguration.class})
 public class DhcpServiceApplication {
     public static void main(String[] args) {
-        SpringApplication app = new SpringApplication(DhcpServiceApplication.class);
+        // its own class loader's resources and factories, also when it shares a JVM (OneProcess)
+        SpringApplication app = new SpringApplication(new DefaultResourceLoader(DhcpServiceApplication.class.getClassLoader()),
+                DhcpServiceApplication.class);
         app.addListeners(new ConfigStartup());
         try {
             app.run(args);

@@ -31,10 +31,12 @@ final class Suite implements AutoCloseable {
         this.runDir = runDir;
     }
 
-    /** Starts the suite with {@code config}; fails the test with dhcpctl's output if it cannot. */
-    static Suite start(Path config, Path runDir) throws Exception {
+    /** Starts the suite with {@code config} and dhcpctl's {@code options}; fails the test with dhcpctl's output if it cannot. */
+    static Suite start(Path config, Path runDir, String... options) throws Exception {
         Suite suite = new Suite(runDir);
-        Result r = suite.dhcpctl(Duration.ofMinutes(6), "start", "--config", config.toString());
+        List<String> args = new ArrayList<>(List.of("start", "--config", config.toString()));
+        args.addAll(List.of(options));
+        Result r = suite.dhcpctl(Duration.ofMinutes(6), args.toArray(String[]::new));
         assertThat(r.exitCode()).as("dhcpctl start output:\n" + r.output()).isZero();
         return suite;
     }
@@ -91,8 +93,13 @@ final class Suite implements AutoCloseable {
         return samples.isArray() && !samples.isEmpty() ? samples.get(0).get(0).asLong() : 0;
     }
 
+    /** The service's pid; lease-service's and dhcp-service's is the one JVM's with --one-process. */
     int pid(String service) throws IOException {
-        return Integer.parseInt(Files.readString(runDir.resolve("run").resolve(service + ".pid")).trim());
+        Path file = runDir.resolve("run").resolve(service + ".pid");
+        if (!Files.exists(file) && (service.equals("lease-service") || service.equals("dhcp-service"))) {
+            file = runDir.resolve("run").resolve("one-process.pid");
+        }
+        return Integer.parseInt(Files.readString(file).trim());
     }
 
     Path log(String service) {

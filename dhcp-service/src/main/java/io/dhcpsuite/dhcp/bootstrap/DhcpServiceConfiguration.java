@@ -148,6 +148,9 @@ class DhcpServiceConfiguration {
             return new BatchingLeaseClient(settings, new io.dhcpsuite.dhcp.leaseclient.TcpLeaseTransport(
                     host, port, lc.timeout(), true));
         }
+        if ("in-process".equals(lc.transport())) {
+            return new BatchingLeaseClient(settings, new io.dhcpsuite.dhcp.leaseclient.InProcessLeaseTransport());
+        }
         return new BatchingLeaseClient(settings, JsonMapper.builder().disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build());
     }
 
@@ -319,7 +322,7 @@ class DhcpServiceConfiguration {
      * The DHCPv6 server when the file has a Dhcp6 section (a null bean otherwise): the server DUID
      * from the data directory, the sockets of Dhcp6/interfaces-config, the chain, and its batching
      * client of lease-service: over the DHCPv4 client's lease wire connections when
-     * {@code suite.lease-client.transport} is tcp, JSON over HTTP to the lease6 batch endpoint otherwise.
+     * {@code suite.lease-client.transport} is tcp, method calls when it is in-process, JSON over HTTP to the lease6 batch endpoint otherwise.
      */
     @Bean(destroyMethod = "close")
     Dhcp6Server dhcp6Server(SuiteConfig config, DhcpServiceProperties props, Statistics statistics,
@@ -338,6 +341,8 @@ class DhcpServiceConfiguration {
         io.dhcpsuite.dhcp.v6.leaseclient.Lease6Transport transport =
                 leaseClient.transport() instanceof io.dhcpsuite.dhcp.leaseclient.TcpLeaseTransport tcp
                         ? new io.dhcpsuite.dhcp.v6.leaseclient.TcpLease6Transport(tcp)
+                        : leaseClient.transport() instanceof io.dhcpsuite.dhcp.leaseclient.InProcessLeaseTransport
+                        ? new io.dhcpsuite.dhcp.v6.leaseclient.InProcessLease6Transport()
                         : new io.dhcpsuite.dhcp.v6.leaseclient.HttpLease6Transport(props.leaseServiceUrl(), lc.timeout(),
                                 JsonMapper.builder().disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build());
         io.dhcpsuite.dhcp.v6.leaseclient.BatchingLease6Client leases = new io.dhcpsuite.dhcp.v6.leaseclient.BatchingLease6Client(

@@ -72,7 +72,8 @@ public record DhcpServiceProperties(
      * @param timeout       suite.lease-client.timeout: per request
      * @param transport     suite.lease-client.transport: {@code tcp} (binary frames on one kept-alive
      *                      connection to lease-service's {@code suite.lease-service.tcp-port}) or
-     *                      {@code http} (JSON to the batch endpoint of {@code suite.lease-service-url})
+     *                      {@code http} (JSON to the batch endpoint of {@code suite.lease-service-url}) or
+     *                      {@code in-process} (method calls to the lease-service run in the same JVM)
      */
     public record LeaseClient(
             @DefaultValue("256") int batchSize,
@@ -82,9 +83,9 @@ public record DhcpServiceProperties(
             @DefaultValue("tcp") String transport) {
 
         public LeaseClient {
-            if (!"tcp".equals(transport) && !"http".equals(transport)) {
+            if (!"tcp".equals(transport) && !"http".equals(transport) && !"in-process".equals(transport)) {
                 throw new IllegalArgumentException("suite.lease-client.transport: '" + transport
-                        + "' is neither tcp nor http");
+                        + "' is not one of tcp, http, in-process");
             }
         }
     }

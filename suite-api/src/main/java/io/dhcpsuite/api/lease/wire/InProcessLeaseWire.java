@@ -1,0 +1,89 @@
+package io.dhcpsuite.api.lease.wire;
+
+import io.dhcpsuite.api.lease.LeaseBatch4;
+import io.dhcpsuite.api.lease.LeaseOp4;
+import io.dhcpsuite.api.lease.LeaseOp6;
+import io.dhcpsuite.api.lease.LeaseBatch6;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The lease wire without the wire, for dhcp-service and lease-service run in one process
+ * ({@code ./dhcpctl start --one-process}): lease-service registers the handler of its lease wire
+ * server here, and dhcp-service's in-process transport hands each batch to it as a method call.
+ * No frame is encoded, no socket written, and no thread woken: an OFFER is allocated and answered
+ * on the receive thread that asked, and a batch of lease writes is made durable on it too
+ * ({@link LeaseWireServer.Handler#handleWrites}), so a DORA crosses no thread at all unless the
+ * group commit is busy or HA waits for the partner. The two services keep their own contexts and
+ * ports; only this class is shared, which is why it lives in suite-api, loaded once for both.
+ */
+public final class InProcessLeaseWire {
+    private static final AtomicReference<LeaseWireServer.Handler> HANDLER = new AtomicReference<>();
+
+    private InProcessLeaseWire() {
+    }
+
+    /** lease-service: serve batches of this process's dhcp-service (the last registration wins). */
+    public static void register(LeaseWireServer.Handler handler) {
+        HANDLER.set(handler);
+    }
+
+    /** lease-service, stopping: no longer serves them, unless another handler took over. */
+    public static void unregister(LeaseWireServer.Handler handler) {
+        HANDLER.compareAndSet(handler, null);
+    }
+
+    /** Whether a lease-service of this process serves batches now. */
+    public static boolean available() {
+        return HANDLER.get() != null;
+    }
+
+    /**
+     * Hands a DHCPv4 batch to this process's lease-service; {@code completion} runs exactly once,
+     * on the calling thread when the answer is ready at once (OFFERs, a write made durable here).
+     */
+    public static void send(List<LeaseOp4> ops, LeaseWireClient.Completion completion) {
+        LeaseWireServer.Handler h = HANDLER.get();
+        if (h == null) {
+            completion.done(null, notRunning());
+            return;
+        }
+        LeaseBatch4 batch = new LeaseBatch4(ops);
+        CompletableFuture<io.dhcpsuite.api.lease.LeaseBatch4Result> answer;
+        try {
+            answer = ops.isEmpty() || ops.get(0).kind() == LeaseOp4.Kind.OFFER ? h.handle(batch) : h.handleWrites(batch);
+        } catch (RuntimeException e) {
+            completion.done(null, e);
+            return;
+        }
+        answer.whenComplete((r, e) -> completion.done(e == null ? r.results() : null, unwrap(e)));
+    }
+
+    /** {@link #send} for a DHCPv6 batch: ADVERTISEs are answered at once, the other ops when durable. */
+    public static void send6(List<LeaseOp6> ops, LeaseWireClient.Completion6 completion) {
+        LeaseWireServer.Handler h = HANDLER.get();
+        if (h == null) {
+            completion.done(null, notRunning());
+            return;
+        }
+        LeaseBatch6 batch = new LeaseBatch6(ops);
+        CompletableFuture<io.dhcpsuite.api.lease.LeaseBatch6Result> answer;
+        try {
+            answer = ops.isEmpty() || ops.get(0).kind() == LeaseOp6.Kind.ADVERTISE ? h.handle6(batch) : h.handleWrites6(batch);
+        } catch (RuntimeException e) {
+            completion.done(null, e);
+            return;
+        }
+        answer.whenComplete((r, e) -> completion.done(e == null ? r.results() : null, unwrap(e)));
+    }
+
+    private static IllegalStateException notRunning() {
+        return new IllegalStateException("no lease-service runs in this process (suite.lease-client.transport=in-process)");
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+    }
+}
