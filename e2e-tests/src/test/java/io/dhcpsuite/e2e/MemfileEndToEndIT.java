@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,21 +25,27 @@ import org.junit.jupiter.api.io.TempDir;
  * across a SIGKILL of lease-service under load.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MemfileEndToEndIT {
-    @TempDir
-    static Path dir;
-    static Suite suite;
-    static Perfdhcp.Report firstRun;
+    Path dir;
+    Suite suite;
+    Perfdhcp.Report firstRun;
+
+    /** dhcpctl start's options besides the config. */
+    String[] startOptions() {
+        return new String[0];
+    }
 
     @BeforeAll
-    static void start() throws Exception {
+    void start(@TempDir Path tempDir) throws Exception {
+        dir = tempDir;
         Preconditions.rootAndPerfdhcp();
-        suite = Suite.start(Configs.memfile(dir), dir);
+        suite = Suite.start(Configs.memfile(dir), dir, startOptions());
         Perfdhcp.warmUp();
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    void stop() throws Exception {
         if (suite != null) {
             suite.close();
         }

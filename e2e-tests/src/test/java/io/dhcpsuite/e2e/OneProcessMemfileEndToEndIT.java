@@ -2,7 +2,6 @@ package io.dhcpsuite.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -14,11 +13,9 @@ import org.junit.jupiter.api.Test;
  */
 class OneProcessMemfileEndToEndIT extends MemfileEndToEndIT {
 
-    @BeforeAll
-    static void start() throws Exception {
-        Preconditions.rootAndPerfdhcp();
-        suite = Suite.start(Configs.memfile(dir), dir, "--one-process");
-        Perfdhcp.warmUp();
+    @Override
+    String[] startOptions() {
+        return new String[] {"--one-process"};
     }
 
     @Test
