@@ -14,13 +14,20 @@ import java.util.concurrent.atomic.AtomicReference;
  * ({@code ./dhcpctl start --one-process}): lease-service registers the handler of its lease wire
  * server here, and dhcp-service's in-process transport hands each batch to it as a method call.
  * No frame is encoded, no socket written, and no thread woken: an OFFER is allocated and answered
- * on the receive thread that asked, and a batch of lease writes is made durable on it too
- * ({@link LeaseWireServer.Handler#handleWrites}), so a DORA crosses no thread at all unless the
- * group commit is busy or HA waits for the partner. The two services keep their own contexts and
+ * on the receive thread that asked, and a small batch of lease writes is made durable on it too
+ * ({@link LeaseWireServer.Handler#handleWrites}), so at moderate load a DORA crosses no thread at
+ * all unless HA waits for the partner. A batch of more than {@value #WRITE_HERE_MAX} writes goes
+ * to the group commit's writer thread ({@link LeaseWireServer.Handler#handle}). The two services keep their own contexts and
  * ports; only this class is shared, which is why it lives in suite-api, loaded once for both.
  */
 public final class InProcessLeaseWire {
     private static final AtomicReference<LeaseWireServer.Handler> HANDLER = new AtomicReference<>();
+    /**
+     * The largest batch of lease writes made durable on the calling thread. A larger one means a
+     * backlog in the socket: it goes to the group commit's writer thread, so that the receive
+     * thread goes on draining instead of waiting for the sync.
+     */
+    static final int WRITE_HERE_MAX = 8;
 
     private InProcessLeaseWire() {
     }
@@ -53,7 +60,8 @@ public final class InProcessLeaseWire {
         LeaseBatch4 batch = new LeaseBatch4(ops);
         CompletableFuture<io.dhcpsuite.api.lease.LeaseBatch4Result> answer;
         try {
-            answer = ops.isEmpty() || ops.get(0).kind() == LeaseOp4.Kind.OFFER ? h.handle(batch) : h.handleWrites(batch);
+            answer = ops.isEmpty() || ops.get(0).kind() == LeaseOp4.Kind.OFFER || ops.size() > WRITE_HERE_MAX
+                    ? h.handle(batch) : h.handleWrites(batch);
         } catch (RuntimeException e) {
             completion.done(null, e);
             return;
@@ -71,7 +79,8 @@ public final class InProcessLeaseWire {
         LeaseBatch6 batch = new LeaseBatch6(ops);
         CompletableFuture<io.dhcpsuite.api.lease.LeaseBatch6Result> answer;
         try {
-            answer = ops.isEmpty() || ops.get(0).kind() == LeaseOp6.Kind.ADVERTISE ? h.handle6(batch) : h.handleWrites6(batch);
+            answer = ops.isEmpty() || ops.get(0).kind() == LeaseOp6.Kind.ADVERTISE || ops.size() > WRITE_HERE_MAX
+                    ? h.handle6(batch) : h.handleWrites6(batch);
         } catch (RuntimeException e) {
             completion.done(null, e);
             return;

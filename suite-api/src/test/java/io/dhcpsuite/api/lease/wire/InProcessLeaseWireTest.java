@@ -93,6 +93,22 @@ class InProcessLeaseWireTest {
     }
 
     @Test
+    void aBatchOfMoreWritesThanTheCallerShouldWaitForGoesToTheWriterThread() {
+        InProcessLeaseWire.register(handler);
+        List<LeaseOp4> small = new ArrayList<>();
+        for (int i = 0; i < InProcessLeaseWire.WRITE_HERE_MAX; i++) {
+            small.add(op(i, LeaseOp4.Kind.REQUEST));
+        }
+        List<LeaseOp4> large = new ArrayList<>(small);
+        large.add(op(99, LeaseOp4.Kind.REQUEST));
+        AtomicInteger answers = new AtomicInteger();
+        InProcessLeaseWire.send(small, (r, e) -> answers.incrementAndGet());
+        InProcessLeaseWire.send(large, (r, e) -> answers.incrementAndGet());
+        assertThat(calls).containsExactly("handleWrites", "handle");
+        assertThat(answers).hasValue(2);
+    }
+
+    @Test
     void aWriteThatIsDurableLaterIsAnsweredThenExactlyOnce() {
         InProcessLeaseWire.register(handler);
         holdWrites = true;
