@@ -1,13 +1,17 @@
 package io.dhcpsuite.api.lease.wire;
 
 import io.dhcpsuite.api.lease.LeaseBatch4;
+import io.dhcpsuite.api.lease.LeaseBatch4Result;
 import io.dhcpsuite.api.lease.LeaseOp4;
 import io.dhcpsuite.api.lease.LeaseOp6;
 import io.dhcpsuite.api.lease.LeaseBatch6;
+import io.dhcpsuite.api.lease.LeaseBatch6Result;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * The lease wire without the wire, for dhcp-service and lease-service run in one process
@@ -52,40 +56,38 @@ public final class InProcessLeaseWire {
      * on the calling thread when the answer is ready at once (OFFERs, a write made durable here).
      */
     public static void send(List<LeaseOp4> ops, LeaseWireClient.Completion completion) {
-        LeaseWireServer.Handler h = HANDLER.get();
-        if (h == null) {
-            completion.done(null, notRunning());
-            return;
-        }
         LeaseBatch4 batch = new LeaseBatch4(ops);
-        CompletableFuture<io.dhcpsuite.api.lease.LeaseBatch4Result> answer;
-        try {
-            answer = ops.isEmpty() || ops.get(0).kind() == LeaseOp4.Kind.OFFER || ops.size() > WRITE_HERE_MAX
-                    ? h.handle(batch) : h.handleWrites(batch);
-        } catch (RuntimeException e) {
-            completion.done(null, e);
-            return;
-        }
-        answer.whenComplete((r, e) -> completion.done(e == null ? r.results() : null, unwrap(e)));
+        boolean here = writesHere(ops.size(), !ops.isEmpty() && ops.get(0).kind() == LeaseOp4.Kind.OFFER);
+        call(h -> here ? h.handleWrites(batch) : h.handle(batch), LeaseBatch4Result::results, completion::done);
     }
 
     /** {@link #send} for a DHCPv6 batch: ADVERTISEs are answered at once, the other ops when durable. */
     public static void send6(List<LeaseOp6> ops, LeaseWireClient.Completion6 completion) {
+        LeaseBatch6 batch = new LeaseBatch6(ops);
+        boolean here = writesHere(ops.size(), !ops.isEmpty() && ops.get(0).kind() == LeaseOp6.Kind.ADVERTISE);
+        call(h -> here ? h.handleWrites6(batch) : h.handle6(batch), LeaseBatch6Result::results, completion::done);
+    }
+
+    /** Whether a batch's writes are made durable on the calling thread: lease writes, not a backlog of them. */
+    private static boolean writesHere(int size, boolean offers) {
+        return size > 0 && !offers && size <= WRITE_HERE_MAX;
+    }
+
+    private static <R, T> void call(Function<LeaseWireServer.Handler, CompletableFuture<R>> handle,
+                                    Function<R, List<T>> results, BiConsumer<List<T>, Throwable> done) {
         LeaseWireServer.Handler h = HANDLER.get();
         if (h == null) {
-            completion.done(null, notRunning());
+            done.accept(null, notRunning());
             return;
         }
-        LeaseBatch6 batch = new LeaseBatch6(ops);
-        CompletableFuture<io.dhcpsuite.api.lease.LeaseBatch6Result> answer;
+        CompletableFuture<R> answer;
         try {
-            answer = ops.isEmpty() || ops.get(0).kind() == LeaseOp6.Kind.ADVERTISE || ops.size() > WRITE_HERE_MAX
-                    ? h.handle6(batch) : h.handleWrites6(batch);
+            answer = handle.apply(h);
         } catch (RuntimeException e) {
-            completion.done(null, e);
+            done.accept(null, e);
             return;
         }
-        answer.whenComplete((r, e) -> completion.done(e == null ? r.results() : null, unwrap(e)));
+        answer.whenComplete((r, e) -> done.accept(e == null ? results.apply(r) : null, unwrap(e)));
     }
 
     private static IllegalStateException notRunning() {
