@@ -13,34 +13,43 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The suite on PostgreSQL (the local server, 127.0.0.1:5432): DORAs, rows in the table, restart. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresqlEndToEndIT {
-    static final String DB = "dhcp_e2e";
-    @TempDir
-    static Path dir;
-    static Suite suite;
-    static Perfdhcp.Report firstRun;
+    Suite suite;
+    Perfdhcp.Report firstRun;
+
+    /** The test's database. */
+    String database() {
+        return "dhcp_e2e";
+    }
+
+    /** dhcpctl start's options besides the config. */
+    String[] startOptions() {
+        return new String[0];
+    }
 
     @BeforeAll
-    static void start() throws Exception {
+    void start(@TempDir Path dir) throws Exception {
         Preconditions.rootAndPerfdhcp();
-        LocalPostgres.create(DB);
-        suite = Suite.start(Configs.postgresql(dir, DB), dir);
+        LocalPostgres.create(database());
+        suite = Suite.start(Configs.postgresql(dir, database()), dir, startOptions());
         Perfdhcp.warmUp();
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    void stop() throws Exception {
         try {
             if (suite != null) {
                 suite.close();
             }
         } finally {
-            LocalPostgres.drop(DB);
+            LocalPostgres.drop(database());
         }
     }
 
@@ -55,8 +64,8 @@ class PostgresqlEndToEndIT {
         assertThat(leaseRows() - rowsBefore).isEqualTo(firstRun.acks());
     }
 
-    private static long leaseRows() throws Exception {
-        try (Connection c = DriverManager.getConnection(LocalPostgres.url(DB), "postgres", "");
+    private long leaseRows() throws Exception {
+        try (Connection c = DriverManager.getConnection(LocalPostgres.url(database()), "postgres", "");
              Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT count(*) FROM lease4")) {
             rs.next();
